@@ -1,0 +1,15 @@
+package io.tenantry.kernel.audit;
+
+import java.util.List;
+
+/**
+ * The append-only record of cross-tenant work. There is no update or delete here on purpose, and the
+ * PostgreSQL adapter's roles cannot do either.
+ */
+public interface AuditLog {
+
+    void record(AuditEvent event);
+
+    /** The newest {@code limit} events, newest first. */
+    List<AuditEvent> newest(int limit);
+}

@@ -1,0 +1,69 @@
+package io.tenantry.kernel.audit;
+
+import io.tenantry.kernel.context.BypassScope;
+import io.tenantry.kernel.context.TenantContext;
+import io.tenantry.kernel.context.TenantIdentity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * The only way to run work across tenants. Every call writes exactly one {@link AuditEvent}: on success in the
+ * same transaction as the work (so a failed audit write undoes the work), on failure in a transaction of its
+ * own after the work rolled back. While the work runs, {@link TenantContext#bypass()} is present, which is what
+ * lets adapters use the bypass role and keeps tenant caches from being filled with cross-tenant rows.
+ */
+public final class Bypass {
+
+    private final BypassTransaction transactions;
+    private final Clock clock;
+
+    public Bypass(BypassTransaction transactions, Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions, "'transactions' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+    }
+
+    /** Runs {@code work} across tenants and audits it, counting rows with {@code rowCount}. */
+    public <T> T call(BypassRequest request, Supplier<T> work, ToLongFunction<? super T> rowCount) {
+        Objects.requireNonNull(request, "'request' must not be null");
+        Objects.requireNonNull(work, "'work' must not be null");
+        Objects.requireNonNull(rowCount, "'rowCount' must not be null");
+        TenantIdentity actor = TenantContext.require("a bypass");
+        BypassScope scope = new BypassScope(request.action(), request.justification());
+        try {
+            return transactions.atomically(audit -> {
+                T result = TenantContext.callInBypass(scope, work::get);
+                audit.record(event(actor, request, AuditOutcome.SUCCESS, rowCount.applyAsLong(result)));
+                return result;
+            });
+        } catch (RuntimeException | Error failure) {
+            recordFailure(actor, request, failure);
+            throw failure;
+        }
+    }
+
+    /** Runs a cross-tenant read that returns rows, auditing how many. */
+    public <E> List<E> list(BypassRequest request, Supplier<List<E>> work) {
+        return call(request, work, List::size);
+    }
+
+    private void recordFailure(TenantIdentity actor, BypassRequest request, Throwable failure) {
+        try {
+            transactions.atomically(audit -> {
+                audit.record(event(actor, request, AuditOutcome.FAILURE, 0));
+                return null;
+            });
+        } catch (RuntimeException auditFailure) {
+            failure.addSuppressed(auditFailure);
+        }
+    }
+
+    private AuditEvent event(TenantIdentity actor, BypassRequest request, AuditOutcome outcome, long rows) {
+        return new AuditEvent(UUID.randomUUID(), clock.instant(), actor.subject(), actor.tenant(),
+                request.action(), request.targetScope(), request.justification(), outcome, rows);
+    }
+}

@@ -1,0 +1,22 @@
+package io.tenantry.kernel.audit;
+
+import java.util.Objects;
+
+/**
+ * What a caller asks the {@link Bypass} to do across tenants.
+ *
+ * @param action        a stable name for the operation, e.g. {@code admin.orders.list}
+ * @param targetScope   whose data it reaches, e.g. {@code all-tenants}
+ * @param justification why it may cross tenants; must not be blank
+ */
+public record BypassRequest(String action, String targetScope, String justification) {
+
+    public BypassRequest {
+        Objects.requireNonNull(action, "'action' must not be null");
+        Objects.requireNonNull(targetScope, "'targetScope' must not be null");
+        Objects.requireNonNull(justification, "'justification' must not be null");
+        if (action.isBlank() || targetScope.isBlank() || justification.isBlank()) {
+            throw new IllegalArgumentException("a bypass needs a non-blank 'action', 'targetScope' and 'justification'");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.tenantry.kernel.policy;
+
+import io.tenantry.kernel.context.Tier;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Permits the named operations to callers holding one of {@code roles} or on one of {@code tiers}. Once any
+ * {@code @Allow} names an operation, callers that match none of them are refused it.
+ *
+ * <p>Empty {@code operations} means every operation; empty {@code roles} and {@code tiers} mean every caller.
+ */
+@Documented
+@Inherited
+@Repeatable(Allow.List.class)
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Allow {
+
+    Operation[] operations() default {};
+
+    String[] roles() default {};
+
+    Tier[] tiers() default {};
+
+    /** Holds repeated {@code @Allow}s. */
+    @Documented
+    @Inherited
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @interface List {
+        Allow[] value();
+    }
+}
