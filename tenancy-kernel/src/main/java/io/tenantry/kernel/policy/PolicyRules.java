@@ -74,13 +74,14 @@ public record PolicyRules(
         pending.add(start);
         while (!pending.isEmpty()) {
             Class<?> type = pending.poll();
-            if (type == null || type == Object.class || !seen.add(type)) {
+            if (type == Object.class || !seen.add(type)) {
                 continue;
             }
-            pending.add(type.getSuperclass());
+            if (type.getSuperclass() != null) {
+                pending.add(type.getSuperclass());
+            }
             pending.addAll(List.of(type.getInterfaces()));
         }
-        seen.remove(null);
         return seen;
     }
 }
