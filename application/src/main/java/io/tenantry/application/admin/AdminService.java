@@ -1,0 +1,102 @@
+package io.tenantry.application.admin;
+
+import io.tenantry.application.admin.AdminUseCases.ChangeTenantCommand;
+import io.tenantry.application.admin.AdminUseCases.ChangeTenantUseCase;
+import io.tenantry.application.admin.AdminUseCases.ListAllOrdersUseCase;
+import io.tenantry.application.admin.AdminUseCases.ListTenantsUseCase;
+import io.tenantry.application.admin.AdminUseCases.ProvisionOutcome;
+import io.tenantry.application.admin.AdminUseCases.ProvisionTenantCommand;
+import io.tenantry.application.admin.AdminUseCases.ProvisionTenantUseCase;
+import io.tenantry.application.admin.AdminUseCases.ReadAuditLogUseCase;
+import io.tenantry.application.order.OrderRepository;
+import io.tenantry.application.order.TenantOrder;
+import io.tenantry.application.tenant.Tenant;
+import io.tenantry.application.tenant.TenantDirectory;
+import io.tenantry.application.tenant.TenantDirectory.TenantAlreadyExists;
+import io.tenantry.application.tenant.TenantStatus;
+import io.tenantry.kernel.audit.AuditEvent;
+import io.tenantry.kernel.audit.AuditLog;
+import io.tenantry.kernel.audit.Bypass;
+import io.tenantry.kernel.audit.BypassRequest;
+import io.tenantry.kernel.context.TenantContext;
+import io.tenantry.kernel.context.TenantIdentity;
+import io.tenantry.kernel.policy.AccessDenied;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The platform operator's use cases. Each checks the role {@code admin} and runs its work through the
+ * {@link Bypass}, so each call leaves exactly one audit event, whether it succeeds or fails.
+ */
+public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUseCase, ListTenantsUseCase,
+        ProvisionTenantUseCase, ChangeTenantUseCase {
+
+    private static final String ALL_TENANTS = "all-tenants";
+
+    private final Bypass bypass;
+    private final OrderRepository orders;
+    private final TenantDirectory tenants;
+    private final AuditLog audit;
+
+    @Inject
+    public AdminService(Bypass bypass, OrderRepository orders, TenantDirectory tenants, AuditLog audit) {
+        this.bypass = bypass;
+        this.orders = orders;
+        this.tenants = tenants;
+        this.audit = audit;
+    }
+
+    @Override
+    public List<TenantOrder> listAllOrders(int limit) {
+        requireAdmin();
+        return bypass.list(new BypassRequest("admin.orders.list", ALL_TENANTS, "platform operator lists orders"),
+                () -> orders.listAcrossTenants(limit));
+    }
+
+    @Override
+    public List<AuditEvent> readAuditLog(int limit) {
+        requireAdmin();
+        return bypass.list(new BypassRequest("admin.audit.read", ALL_TENANTS, "platform operator reads the audit log"),
+                () -> audit.newest(limit));
+    }
+
+    @Override
+    public List<Tenant> listTenants() {
+        requireAdmin();
+        return bypass.list(new BypassRequest("admin.tenants.list", ALL_TENANTS, "platform operator lists tenants"),
+                tenants::listAll);
+    }
+
+    @Override
+    public ProvisionOutcome provision(ProvisionTenantCommand command) {
+        requireAdmin();
+        Tenant tenant = new Tenant(command.id(), command.name(), command.tier(), TenantStatus.ACTIVE);
+        return bypass.call(new BypassRequest("admin.tenants.provision", command.id().value(),
+                "platform operator provisions a tenant"), () -> {
+                    try {
+                        tenants.provision(tenant);
+                        return new ProvisionOutcome.Provisioned(tenant);
+                    } catch (TenantAlreadyExists exists) {
+                        return new ProvisionOutcome.AlreadyExists();
+                    }
+                }, outcome -> outcome instanceof ProvisionOutcome.Provisioned ? 1 : 0);
+    }
+
+    @Override
+    public Optional<Tenant> change(ChangeTenantCommand command) {
+        requireAdmin();
+        return bypass.call(new BypassRequest("admin.tenants.change", command.id().value(),
+                "platform operator changes a tenant's tier or status"), () -> tenants.find(command.id())
+                .flatMap(current -> tenants.update(current.with(command.tier().orElse(current.tier()),
+                        command.status().orElse(current.status())))), changed -> changed.isPresent() ? 1 : 0);
+    }
+
+    private static void requireAdmin() {
+        TenantIdentity identity = TenantContext.require("an admin use case");
+        if (!identity.hasRole(TenantIdentity.ADMIN)) {
+            throw new AccessDenied("the role 'admin' is required");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.tenantry.application.admin;
+
+import io.tenantry.application.order.TenantOrder;
+import io.tenantry.application.tenant.Tenant;
+import io.tenantry.application.tenant.TenantStatus;
+import io.tenantry.kernel.audit.AuditEvent;
+import io.tenantry.kernel.context.TenantId;
+import io.tenantry.kernel.context.Tier;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The platform operator's in-ports. Every one of them crosses tenants, so every one runs through the audited
+ * bypass and needs the role {@code admin}; {@link AdminService} implements them all.
+ */
+public final class AdminUseCases {
+
+    private AdminUseCases() {
+    }
+
+    public interface ListAllOrdersUseCase {
+        List<TenantOrder> listAllOrders(int limit);
+    }
+
+    public interface ReadAuditLogUseCase {
+        List<AuditEvent> readAuditLog(int limit);
+    }
+
+    public interface ListTenantsUseCase {
+        List<Tenant> listTenants();
+    }
+
+    public interface ProvisionTenantUseCase {
+        ProvisionOutcome provision(ProvisionTenantCommand command);
+    }
+
+    public interface ChangeTenantUseCase {
+        Optional<Tenant> change(ChangeTenantCommand command);
+    }
+
+    /** A new tenant. */
+    public record ProvisionTenantCommand(TenantId id, String name, Tier tier) {
+        public ProvisionTenantCommand {
+            java.util.Objects.requireNonNull(id, "'id' must not be null");
+            java.util.Objects.requireNonNull(name, "'name' must not be null");
+            java.util.Objects.requireNonNull(tier, "'tier' must not be null");
+        }
+    }
+
+    /** A change of tier or status; absent fields stay. */
+    public record ChangeTenantCommand(TenantId id, Optional<Tier> tier, Optional<TenantStatus> status) {
+        public ChangeTenantCommand {
+            java.util.Objects.requireNonNull(id, "'id' must not be null");
+            java.util.Objects.requireNonNull(tier, "'tier' must not be null");
+            java.util.Objects.requireNonNull(status, "'status' must not be null");
+        }
+    }
+
+    /** What provisioning came to. */
+    public sealed interface ProvisionOutcome {
+        record Provisioned(Tenant tenant) implements ProvisionOutcome {
+        }
+
+        record AlreadyExists() implements ProvisionOutcome {
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.tenantry.application.order;
+
+import io.tenantry.domain.order.Order;
+import io.tenantry.domain.order.OrderId;
+import io.tenantry.domain.order.OrderStatus;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The current tenant's orders. The tenant is never a parameter: implementations take it from the context, and
+ * another tenant's order behaves exactly like one that does not exist.
+ */
+public interface OrderRepository {
+
+    /** Stores a new order with its lines, atomically. */
+    void add(Order order);
+
+    Optional<Order> find(OrderId id);
+
+    /** A keyset page, newest first; reads {@code limit + 1} rows to know whether more follow. */
+    OrderPage page(OrderQuery query);
+
+    long count();
+
+    /**
+     * Stores {@code changed}'s status and update time if the stored order is still in {@code expected}; false when
+     * it is not (changed meanwhile, or gone).
+     */
+    boolean replaceStatus(Order changed, OrderStatus expected);
+
+    /** Whether an order was deleted. Needs the tenant role {@code owner}. */
+    boolean delete(OrderId id);
+
+    /** The newest orders of every tenant. Runs only inside the audited bypass. */
+    List<TenantOrder> listAcrossTenants(int limit);
+}
