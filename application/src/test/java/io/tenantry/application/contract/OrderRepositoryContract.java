@@ -170,6 +170,16 @@ public abstract class OrderRepositoryContract {
     }
 
     @Test
+    void repeatedReadsKeepReturningTheSameRows() {
+        for (int i = 0; i < 12; i++) {
+            assertEquals(List.of(ordersOfA), as(MEMBER_A, () -> orders.page(OrderQuery.first(20))).items(), "run " + i);
+            assertEquals(List.of(), as(MEMBER_B, () -> orders.page(OrderQuery.first(20))).items(), "run " + i);
+            assertTrue(as(MEMBER_A, () -> orders.find(ordersOfA.id())).isPresent(), "run " + i);
+            assertEquals(1, as(MEMBER_A, orders::count), "run " + i);
+        }
+    }
+
+    @Test
     void withoutATenantNothingRuns() {
         assertThrows(MissingTenantContext.class, () -> orders.find(ordersOfA.id()));
         assertThrows(MissingTenantContext.class, () -> orders.add(Orders.sample("nobody")));

@@ -14,8 +14,8 @@ import java.util.function.ToLongFunction;
 /**
  * The only way to run work across tenants. Every call writes exactly one {@link AuditEvent}: on success in the
  * same transaction as the work (so a failed audit write undoes the work), on failure in a transaction of its
- * own after the work rolled back. While the work runs, {@link TenantContext#bypass()} is present, which is what
- * lets adapters use the bypass role and keeps tenant caches from being filled with cross-tenant rows.
+ * own after the work rolled back. While the work and its record run, {@link TenantContext#bypass()} is present,
+ * which is what lets adapters use the bypass role and keeps tenant caches from being filled with cross-tenant rows.
  */
 public final class Bypass {
 
@@ -35,13 +35,13 @@ public final class Bypass {
         TenantIdentity actor = TenantContext.require("a bypass");
         BypassScope scope = new BypassScope(request.action(), request.justification());
         try {
-            return transactions.atomically(audit -> {
-                T result = TenantContext.callInBypass(scope, work::get);
+            return TenantContext.callInBypass(scope, () -> transactions.atomically(audit -> {
+                T result = work.get();
                 audit.record(event(actor, request, AuditOutcome.SUCCESS, rowCount.applyAsLong(result)));
                 return result;
-            });
+            }));
         } catch (RuntimeException | Error failure) {
-            recordFailure(actor, request, failure);
+            recordFailure(actor, request, scope, failure);
             throw failure;
         }
     }
@@ -51,12 +51,12 @@ public final class Bypass {
         return call(request, work, List::size);
     }
 
-    private void recordFailure(TenantIdentity actor, BypassRequest request, Throwable failure) {
+    private void recordFailure(TenantIdentity actor, BypassRequest request, BypassScope scope, Throwable failure) {
         try {
-            transactions.atomically(audit -> {
+            TenantContext.callInBypass(scope, () -> transactions.atomically(audit -> {
                 audit.record(event(actor, request, AuditOutcome.FAILURE, 0));
                 return null;
-            });
+            }));
         } catch (RuntimeException auditFailure) {
             failure.addSuppressed(auditFailure);
         }

@@ -1,0 +1,76 @@
+package io.tenantry.adapters.persistence.jdbi;
+
+import io.tenantry.application.order.OrderCursor;
+import io.tenantry.application.order.OrderPage;
+import io.tenantry.application.order.OrderQuery;
+import io.tenantry.application.order.OrderRepository;
+import io.tenantry.application.order.TenantOrder;
+import io.tenantry.domain.order.Order;
+import io.tenantry.domain.order.OrderId;
+import io.tenantry.domain.order.OrderLine;
+import io.tenantry.domain.order.OrderStatus;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Orders in PostgreSQL. Tenant-scoped calls run on the application role, bound to the current tenant in SQL and
+ * by row-level security; the cross-tenant listing runs on the bypass role inside the audited bypass.
+ */
+public final class JdbiOrderRepository implements OrderRepository {
+
+    private final OrderDao tenantScoped;
+    private final OrderDao bypass;
+
+    public JdbiOrderRepository(Jdbi application, Jdbi bypass) {
+        this.tenantScoped = application.onDemand(OrderDao.class);
+        this.bypass = bypass.onDemand(OrderDao.class);
+    }
+
+    @Override
+    public void add(Order order) {
+        List<OrderLine> lines = order.lines();
+        tenantScoped.insert(order.id().value(), order.customer(), order.status().wireName(), order.totalCents(),
+                Columns.timestamp(order.createdAt()), Columns.timestamp(order.updatedAt()),
+                lines.stream().map(OrderLine::sku).toArray(String[]::new),
+                lines.stream().map(OrderLine::quantity).toArray(Integer[]::new),
+                lines.stream().map(OrderLine::unitPriceCents).toArray(Long[]::new));
+    }
+
+    @Override
+    public Optional<Order> find(OrderId id) {
+        return tenantScoped.find(id.value()).map(TenantOrder::order);
+    }
+
+    @Override
+    public OrderPage page(OrderQuery query) {
+        Optional<OrderCursor> after = query.after();
+        List<Order> fetched = tenantScoped.page(query.status().map(OrderStatus::wireName).orElse(null),
+                        after.map(cursor -> Columns.timestamp(cursor.createdAt())).orElse(null),
+                        after.map(OrderCursor::id).orElse(null), query.limit() + 1)
+                .stream().map(TenantOrder::order).toList();
+        return OrderPage.of(fetched, query.limit());
+    }
+
+    @Override
+    public long count() {
+        return tenantScoped.count();
+    }
+
+    @Override
+    public boolean replaceStatus(Order changed, OrderStatus expected) {
+        return tenantScoped.replaceStatus(changed.id().value(), changed.status().wireName(),
+                Columns.timestamp(changed.updatedAt()), expected.wireName()) == 1;
+    }
+
+    @Override
+    public boolean delete(OrderId id) {
+        return tenantScoped.delete(id.value()) == 1;
+    }
+
+    @Override
+    public List<TenantOrder> listAcrossTenants(int limit) {
+        return bypass.listAcrossTenants(limit);
+    }
+}

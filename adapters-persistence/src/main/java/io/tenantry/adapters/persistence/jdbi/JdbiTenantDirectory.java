@@ -1,0 +1,49 @@
+package io.tenantry.adapters.persistence.jdbi;
+
+import io.tenantry.application.tenant.Tenant;
+import io.tenantry.application.tenant.TenantDirectory;
+import io.tenantry.kernel.context.TenantId;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The tenant directory in PostgreSQL: own entry on the application role, the rest on the bypass role. */
+public final class JdbiTenantDirectory implements TenantDirectory {
+
+    private final TenantDao tenantScoped;
+    private final TenantDao bypass;
+
+    public JdbiTenantDirectory(Jdbi application, Jdbi bypass) {
+        this.tenantScoped = application.onDemand(TenantDao.class);
+        this.bypass = bypass.onDemand(TenantDao.class);
+    }
+
+    @Override
+    public Optional<Tenant> current() {
+        return tenantScoped.current();
+    }
+
+    @Override
+    public List<Tenant> listAll() {
+        return bypass.listAll();
+    }
+
+    @Override
+    public void provision(Tenant tenant) throws TenantAlreadyExists {
+        if (bypass.insert(tenant.id().value(), tenant.name(), tenant.tier().wireName(), tenant.status().wireName()) == 0) {
+            throw new TenantAlreadyExists(tenant.id());
+        }
+    }
+
+    @Override
+    public Optional<Tenant> update(Tenant tenant) {
+        int changed = bypass.update(tenant.id().value(), tenant.tier().wireName(), tenant.status().wireName());
+        return changed == 1 ? bypass.find(tenant.id().value()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Tenant> find(TenantId id) {
+        return bypass.find(id.value());
+    }
+}

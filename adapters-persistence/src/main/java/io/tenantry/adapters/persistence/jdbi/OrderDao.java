@@ -1,0 +1,106 @@
+package io.tenantry.adapters.persistence.jdbi;
+
+import io.tenantry.application.order.TenantOrder;
+import io.tenantry.domain.order.Order;
+import io.tenantry.domain.order.OrderId;
+import io.tenantry.domain.order.OrderLine;
+import io.tenantry.domain.order.OrderStatus;
+import io.tenantry.kernel.context.TenantId;
+import io.tenantry.kernel.policy.Allow;
+import io.tenantry.kernel.policy.BypassRls;
+import io.tenantry.kernel.policy.Operation;
+import io.tenantry.kernel.policy.Policy;
+import io.tenantry.kernel.policy.TenantScoped;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for orders and their lines. Every statement is tenant-bound unless it is an audited bypass read. */
+@TenantScoped
+@BindCurrentTenant
+@Policy(skipFor = "admin")
+@Allow(operations = Operation.DELETE, roles = "owner")
+@RegisterRowMapper(OrderDao.TenantOrderMapper.class)
+interface OrderDao {
+
+    String SELECT = """
+            SELECT o.tenant_id, o.id, o.customer, o.status, o.created_at, o.updated_at, l.skus, l.quantities, l.prices
+            FROM orders o CROSS JOIN LATERAL (
+              SELECT array_agg(x.sku ORDER BY x.line_no) AS skus, array_agg(x.quantity ORDER BY x.line_no) AS quantities,
+                     array_agg(x.unit_price_cents ORDER BY x.line_no) AS prices
+              FROM order_lines x WHERE x.tenant_id = o.tenant_id AND x.order_id = o.id) l
+            """;
+
+    @SqlUpdate("""
+            WITH o AS (
+              INSERT INTO orders (tenant_id, id, customer, status, total_cents, created_at, updated_at)
+              VALUES (:tenantId, :id, :customer, :status, :totalCents, :createdAt, :updatedAt)
+              RETURNING tenant_id, id)
+            INSERT INTO order_lines (tenant_id, order_id, line_no, sku, quantity, unit_price_cents)
+            SELECT o.tenant_id, o.id, l.line_no, l.sku, l.quantity, l.price
+            FROM o CROSS JOIN unnest(CAST(:skus AS text[]), CAST(:quantities AS int[]), CAST(:prices AS bigint[]))
+                 WITH ORDINALITY AS l(sku, quantity, price, line_no)
+            """)
+    int insert(@Bind("id") UUID id, @Bind("customer") String customer, @Bind("status") String status,
+               @Bind("totalCents") long totalCents, @Bind("createdAt") OffsetDateTime createdAt,
+               @Bind("updatedAt") OffsetDateTime updatedAt, @Bind("skus") String[] skus,
+               @Bind("quantities") Integer[] quantities, @Bind("prices") Long[] prices);
+
+    @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId AND o.id = :id")
+    Optional<TenantOrder> find(@Bind("id") UUID id);
+
+    @SqlQuery(SELECT + """
+            WHERE o.tenant_id = :tenantId
+              AND (CAST(:status AS text) IS NULL OR o.status = :status)
+              AND (CAST(:afterCreated AS timestamptz) IS NULL
+                   OR (o.created_at, o.id) < (CAST(:afterCreated AS timestamptz), CAST(:afterId AS uuid)))
+            ORDER BY o.created_at DESC, o.id DESC
+            LIMIT :limit""")
+    List<TenantOrder> page(@Bind("status") String status, @Bind("afterCreated") OffsetDateTime afterCreated,
+                           @Bind("afterId") UUID afterId, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT count(*) FROM orders WHERE tenant_id = :tenantId")
+    long count();
+
+    @SqlUpdate("""
+            UPDATE orders SET status = :status, updated_at = :updatedAt
+            WHERE tenant_id = :tenantId AND id = :id AND status = :expected""")
+    int replaceStatus(@Bind("id") UUID id, @Bind("status") String status, @Bind("updatedAt") OffsetDateTime updatedAt,
+                      @Bind("expected") String expected);
+
+    @SqlUpdate("DELETE FROM orders WHERE tenant_id = :tenantId AND id = :id")
+    int delete(@Bind("id") UUID id);
+
+    @BypassRls(justification = "platform operators list the orders of every tenant")
+    @SqlQuery(SELECT + "ORDER BY o.created_at DESC, o.id DESC LIMIT :limit")
+    List<TenantOrder> listAcrossTenants(@Bind("limit") int limit);
+
+    /** Reads an order row with its aggregated lines. */
+    final class TenantOrderMapper implements RowMapper<TenantOrder> {
+        @Override
+        public TenantOrder map(ResultSet row, StatementContext context) throws SQLException {
+            String[] skus = (String[]) row.getArray("skus").getArray();
+            Integer[] quantities = (Integer[]) row.getArray("quantities").getArray();
+            Long[] prices = (Long[]) row.getArray("prices").getArray();
+            List<OrderLine> lines = new ArrayList<>(skus.length);
+            for (int i = 0; i < skus.length; i++) {
+                lines.add(new OrderLine(skus[i], quantities[i], prices[i]));
+            }
+            Order order = new Order(new OrderId(row.getObject("id", UUID.class)), row.getString("customer"),
+                    OrderStatus.fromWireName(row.getString("status")).orElseThrow(), lines,
+                    Columns.instant(row, "created_at"), Columns.instant(row, "updated_at"));
+            return new TenantOrder(TenantId.of(row.getString("tenant_id")), order);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.tenantry.adapters.persistence.jdbi;
+
+import io.tenantry.application.tenant.Tenant;
+import io.tenantry.application.tenant.TenantStatus;
+import io.tenantry.kernel.context.TenantId;
+import io.tenantry.kernel.context.Tier;
+import io.tenantry.kernel.policy.BypassRls;
+import io.tenantry.kernel.policy.TenantScoped;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for the tenant directory: a tenant reads its own row; everything else is the operator's, through the bypass. */
+@TenantScoped
+@BindCurrentTenant
+@RegisterRowMapper(TenantDao.TenantMapper.class)
+interface TenantDao {
+
+    String COLUMNS = "SELECT id, name, tier, status FROM tenants ";
+
+    @SqlQuery(COLUMNS + "WHERE id = :tenantId")
+    Optional<Tenant> current();
+
+    @BypassRls(justification = "platform operators list every tenant")
+    @SqlQuery(COLUMNS + "ORDER BY id")
+    List<Tenant> listAll();
+
+    @BypassRls(justification = "platform operators read any tenant")
+    @SqlQuery(COLUMNS + "WHERE id = :id")
+    Optional<Tenant> find(@Bind("id") String id);
+
+    @BypassRls(justification = "platform operators provision tenants")
+    @SqlUpdate("INSERT INTO tenants (id, name, tier, status) VALUES (:id, :name, :tier, :status) ON CONFLICT (id) DO NOTHING")
+    int insert(@Bind("id") String id, @Bind("name") String name, @Bind("tier") String tier, @Bind("status") String status);
+
+    @BypassRls(justification = "platform operators change a tenant's tier or status")
+    @SqlUpdate("UPDATE tenants SET tier = :tier, status = :status WHERE id = :id")
+    int update(@Bind("id") String id, @Bind("tier") String tier, @Bind("status") String status);
+
+    /** Reads a tenant row. */
+    final class TenantMapper implements RowMapper<Tenant> {
+        @Override
+        public Tenant map(ResultSet row, StatementContext context) throws SQLException {
+            return new Tenant(TenantId.of(row.getString("id")), row.getString("name"),
+                    Tier.fromWireName(row.getString("tier")).orElseThrow(),
+                    TenantStatus.fromWireName(row.getString("status")).orElseThrow());
+        }
+    }
+}

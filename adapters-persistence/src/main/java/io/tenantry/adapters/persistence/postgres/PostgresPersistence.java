@@ -1,0 +1,123 @@
+package io.tenantry.adapters.persistence.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tenantry.adapters.persistence.jdbi.ConnectionRole;
+import io.tenantry.adapters.persistence.jdbi.JdbiAuditLog;
+import io.tenantry.adapters.persistence.jdbi.JdbiIdempotencyStore;
+import io.tenantry.adapters.persistence.jdbi.JdbiOrderRepository;
+import io.tenantry.adapters.persistence.jdbi.JdbiTenantDirectory;
+import io.tenantry.adapters.persistence.jdbi.JdbiUserRepository;
+import io.tenantry.adapters.persistence.jdbi.TenantJdbi;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.TemplateEngine;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * The PostgreSQL adapters over two bounded pools: the application role's and the bypass role's. Starting it
+ * checks that the database really isolates tenants ({@link RlsSelfCheck}) and refuses otherwise.
+ */
+public final class PostgresPersistence implements AutoCloseable {
+
+    private final HikariDataSource applicationPool;
+    private final HikariDataSource bypassPool;
+    private final JdbiOrderRepository orders;
+    private final JdbiUserRepository users;
+    private final JdbiTenantDirectory tenants;
+    private final JdbiAuditLog audit;
+    private final JdbiIdempotencyStore idempotency;
+
+    private PostgresPersistence(PostgresSettings settings, Clock clock, Duration idempotencyRetention,
+                                UnaryOperator<TemplateEngine> sqlRewriter, boolean selfCheck) {
+        this.applicationPool = pool("tenantry-app", settings.url(), settings.app(), settings.appPoolSize());
+        this.bypassPool = pool("tenantry-bypass", settings.url(), settings.bypass(), settings.bypassPoolSize());
+        if (selfCheck) {
+            try {
+                RlsSelfCheck.verify(applicationPool);
+            } catch (RuntimeException unsafe) {
+                close();
+                throw unsafe;
+            }
+        }
+        Jdbi application = TenantJdbi.create(applicationPool, ConnectionRole.APPLICATION, sqlRewriter);
+        Jdbi bypass = TenantJdbi.create(bypassPool, ConnectionRole.BYPASS, sqlRewriter);
+        this.orders = new JdbiOrderRepository(application, bypass);
+        this.users = new JdbiUserRepository(application);
+        this.tenants = new JdbiTenantDirectory(application, bypass);
+        this.audit = new JdbiAuditLog(bypass);
+        this.idempotency = new JdbiIdempotencyStore(application, clock, idempotencyRetention);
+    }
+
+    /** Connects with {@code settings}; the schema must be migrated already ({@link SchemaMigrator}). */
+    public static PostgresPersistence start(PostgresSettings settings, Clock clock, Duration idempotencyRetention) {
+        return new PostgresPersistence(settings, clock, idempotencyRetention, UnaryOperator.identity(), true);
+    }
+
+    /** As {@link #start}, rewriting each statement's SQL first (for the isolation tests' modes). */
+    public static PostgresPersistence start(PostgresSettings settings, Clock clock, Duration idempotencyRetention,
+                                            UnaryOperator<TemplateEngine> sqlRewriter) {
+        return new PostgresPersistence(settings, clock, idempotencyRetention, sqlRewriter, true);
+    }
+
+    /**
+     * Without the self-check: only for the test that proves the SQL filter alone isolates tenants in a database
+     * whose policies were dropped on purpose.
+     */
+    static PostgresPersistence startUnchecked(PostgresSettings settings, Clock clock, Duration idempotencyRetention,
+                                              UnaryOperator<TemplateEngine> sqlRewriter) {
+        return new PostgresPersistence(settings, clock, idempotencyRetention, sqlRewriter, false);
+    }
+
+    public JdbiOrderRepository orders() {
+        return orders;
+    }
+
+    public JdbiUserRepository users() {
+        return users;
+    }
+
+    public JdbiTenantDirectory tenants() {
+        return tenants;
+    }
+
+    public JdbiAuditLog audit() {
+        return audit;
+    }
+
+    public JdbiIdempotencyStore idempotency() {
+        return idempotency;
+    }
+
+    /** The application role's pool, for health checks. */
+    public DataSource applicationDataSource() {
+        return applicationPool;
+    }
+
+    @Override
+    public void close() {
+        applicationPool.close();
+        bypassPool.close();
+    }
+
+    private static HikariDataSource pool(String name, String url, PostgresSettings.Login login, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        config.setUsername(login.user());
+        config.setPassword(login.password());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(Math.min(2, size));
+        config.setAutoCommit(true);
+        // Every tenant-bound statement is two statements in one (the tenant setting, then the query). pgJDBC's
+        // server-side prepared form of such a statement was seen to return no rows on reuse when a parameter is a
+        // typed or untyped NULL, so statements stay unnamed: still one round trip each, parsed every time.
+        config.addDataSourceProperty("prepareThreshold", "0");
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,61 @@
+package io.tenantry.adapters.persistence.postgres;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How to reach PostgreSQL with its three roles: the migrator (owns the schema and runs migrations), the
+ * application role (row-level security applies, owns nothing) and the bypass role (used only by the audited
+ * bypass).
+ *
+ * @param url             JDBC URL of the database
+ * @param migrator        the owner/migrator login
+ * @param app             the application login
+ * @param bypass          the bypass login
+ * @param appPoolSize     upper bound of the application pool
+ * @param bypassPoolSize  upper bound of the bypass pool
+ * @param createRoles     whether the migrator creates the two roles when they are missing (needs CREATEROLE)
+ */
+public record PostgresSettings(
+        String url,
+        Login migrator,
+        Login app,
+        Login bypass,
+        int appPoolSize,
+        int bypassPoolSize,
+        boolean createRoles) {
+
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public PostgresSettings {
+        Objects.requireNonNull(url, "'url' must not be null");
+        Objects.requireNonNull(migrator, "'migrator' must not be null");
+        Objects.requireNonNull(app, "'app' must not be null");
+        Objects.requireNonNull(bypass, "'bypass' must not be null");
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("the database URL must start with jdbc:postgresql:");
+        }
+        if (app.user().equals(bypass.user()) || app.user().equals(migrator.user())) {
+            throw new IllegalArgumentException("the application role must differ from the migrator and bypass roles");
+        }
+        if (appPoolSize < 1 || bypassPoolSize < 1) {
+            throw new IllegalArgumentException("pool sizes must be positive");
+        }
+    }
+
+    /** A user and password; role names are plain identifiers so they can be used in DDL as they are. */
+    public record Login(String user, String password) {
+        public Login {
+            Objects.requireNonNull(user, "'user' must not be null");
+            Objects.requireNonNull(password, "'password' must not be null");
+            if (!ROLE_NAME.matcher(user).matches()) {
+                throw new IllegalArgumentException("a role name must match [a-z_][a-z0-9_]{0,62}, was '" + user + "'");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return user + ":***";
+        }
+    }
+}
