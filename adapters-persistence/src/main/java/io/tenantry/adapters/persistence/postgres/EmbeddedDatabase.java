@@ -34,9 +34,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** The superuser's JDBC URL of {@code database}. */
+    /**
+     * The JDBC URL of {@code database}, without a user in it (a user in the URL would override the login of every
+     * pool, the application role's included). The superuser is {@code postgres}; the server trusts local logins.
+     */
     public String jdbcUrl(String database) {
-        return server.getJdbcUrl("postgres", database);
+        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
     }
 
     /** Creates {@code database} unless it exists. */

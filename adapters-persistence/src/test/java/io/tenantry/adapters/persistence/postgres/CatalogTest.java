@@ -1,0 +1,145 @@
+package io.tenantry.adapters.persistence.postgres;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The catalog agrees with the design (roles, FORCE RLS, policies, grants), and the startup self-check refuses a
+ * database that breaks it. Each refusal starts from a database that passes (positive control).
+ */
+class CatalogTest {
+
+    private TestDatabase database;
+
+    @BeforeEach
+    void migratedDatabase() {
+        database = TestDatabase.migrated(2);
+    }
+
+    @AfterEach
+    void drop() {
+        database.close();
+    }
+
+    @Test
+    void rolesAreNeitherSuperusersNorBypassRls() throws SQLException {
+        for (String role : List.of(database.settings().app().user(), database.settings().bypass().user())) {
+            List<String> flags = strings("SELECT concat_ws(',', rolsuper, rolbypassrls, rolcreaterole, rolcreatedb) "
+                    + "FROM pg_roles WHERE rolname = ?", role);
+            assertEquals(List.of("f,f,f,f"), flags, role);
+        }
+    }
+
+    @Test
+    void everyTenantTableForcesRowLevelSecurityWithAGuardedPolicy() throws SQLException {
+        String app = database.settings().app().user();
+        for (String table : RlsSelfCheck.TENANT_TABLES) {
+            assertEquals(List.of("t,t"), strings("SELECT concat_ws(',', relrowsecurity, relforcerowsecurity) FROM pg_class "
+                    + "WHERE relname = ? AND relnamespace = 'public'::regnamespace", table), table);
+            List<String> policies = strings("SELECT qual || ' | ' || with_check FROM pg_policies WHERE tablename = ? "
+                    + "AND ? = ANY (roles)", table, app);
+            assertEquals(1, policies.size(), table + " has exactly one policy for the application role");
+            String column = table.equals("tenants") ? "id" : "tenant_id";
+            String guard = "(" + column + " = NULLIF(current_setting('app.tenant_id'::text, true), ''::text))";
+            assertEquals(guard + " | " + guard, policies.getFirst(), table);
+            assertEquals(List.of("false"), strings("SELECT (pg_get_userbyid(relowner) = ?)::text FROM pg_class "
+                    + "WHERE relname = ? AND relnamespace = 'public'::regnamespace", app, table), table + " is not owned by the app role");
+        }
+    }
+
+    @Test
+    void theApplicationRoleHasNoTruncateReferencesOrAuditAccess() throws SQLException {
+        String app = database.settings().app().user();
+        String bypass = database.settings().bypass().user();
+        for (String table : RlsSelfCheck.TENANT_TABLES) {
+            for (String privilege : List.of("TRUNCATE", "REFERENCES", "TRIGGER")) {
+                assertFalse(privilege(app, table, privilege), app + " " + privilege + " " + table);
+                assertFalse(privilege(bypass, table, privilege), bypass + " " + privilege + " " + table);
+            }
+        }
+        for (String privilege : List.of("SELECT", "INSERT", "UPDATE", "DELETE")) {
+            assertFalse(privilege(app, "audit_log", privilege), "app " + privilege + " audit_log");
+        }
+        assertTrue(privilege(bypass, "audit_log", "INSERT"), "positive control: the bypass role appends");
+        assertFalse(privilege(bypass, "audit_log", "UPDATE"));
+        assertFalse(privilege(bypass, "audit_log", "DELETE"));
+        assertTrue(privilege(app, "orders", "DELETE"), "positive control: the app role works on its tables");
+        assertFalse(privilege(bypass, "orders", "DELETE"));
+        assertFalse(privilege(app, "tenants", "UPDATE"), "only the bypass role manages tenants");
+    }
+
+    @Test
+    void theSelfCheckPassesOnAMigratedDatabase() {
+        try (PostgresPersistence persistence = PostgresPersistence.start(database.settings(), java.time.Clock.systemUTC(),
+                java.time.Duration.ofHours(1))) {
+            assertTrue(persistence.applicationDataSource() != null);
+        }
+    }
+
+    @Test
+    void theSelfCheckRefusesAnApplicationRoleThatBypassesRls() {
+        database.execute("ALTER ROLE " + database.settings().app().user() + " BYPASSRLS");
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of("the application role has BYPASSRLS"), refused.problems());
+    }
+
+    @Test
+    void theSelfCheckRefusesATableWithoutForcedRls() {
+        database.execute("ALTER TABLE orders NO FORCE ROW LEVEL SECURITY");
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of("orders: row-level security is not forced"), refused.problems());
+    }
+
+    @Test
+    void theSelfCheckRefusesALoosePolicyOrAMissingOne() {
+        database.execute("CREATE POLICY everything ON users TO " + database.settings().app().user() + " USING (true)",
+                "DROP POLICY tenant_isolation ON order_lines");
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of("users: a policy for the application role does not check app.tenant_id",
+                "order_lines: no policy checks app.tenant_id in both USING and WITH CHECK for the application role"),
+                refused.problems());
+    }
+
+    @Test
+    void theSelfCheckRefusesAnApplicationRoleThatOwnsATable() {
+        database.execute("CREATE TABLE stray (id int)", "ALTER TABLE stray OWNER TO " + database.settings().app().user());
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertTrue(refused.problems().getFirst().startsWith("the application role owns 1 relations"), refused.getMessage());
+    }
+
+    private void start() {
+        PostgresPersistence.start(database.settings(), java.time.Clock.systemUTC(), java.time.Duration.ofHours(1)).close();
+    }
+
+    private boolean privilege(String role, String table, String privilege) throws SQLException {
+        return strings("SELECT has_table_privilege(?, ?, ?)::text", role, table, privilege).equals(List.of("true"));
+    }
+
+    private List<String> strings(String sql, String... parameters) throws SQLException {
+        try (Connection owner = database.asOwner(); PreparedStatement statement = owner.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+}
