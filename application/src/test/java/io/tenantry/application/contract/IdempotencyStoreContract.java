@@ -84,6 +84,19 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
+    void aResponseWithoutLocationReplaysWithoutLocation() {
+        IdempotencyKey other = new IdempotencyKey("no-location");
+        StoredResponse ok = new StoredResponse(200, "{}", Optional.empty());
+        for (int i = 0; i < 8; i++) {
+            IdempotencyKey key = new IdempotencyKey("no-location-" + i);
+            as(MEMBER_A, () -> store.claim(key, "h"));
+            as(MEMBER_A, () -> store.complete(key, ok));
+            assertEquals(new Claim.Replay(ok), as(MEMBER_A, () -> store.claim(key, "h")));
+        }
+        assertInstanceOf(Claim.Claimed.class, as(MEMBER_A, () -> store.claim(other, "h")));
+    }
+
+    @Test
     void aReleasedClaimCanBeTakenAgain() {
         as(MEMBER_A, () -> store.claim(KEY, "h1"));
         as(MEMBER_A, () -> store.release(KEY));

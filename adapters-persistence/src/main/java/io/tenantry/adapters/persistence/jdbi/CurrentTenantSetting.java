@@ -5,7 +5,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
+import org.jdbi.v3.core.config.ConfigRegistry;
+
 import java.sql.PreparedStatement;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Prefixes every tenant-bound statement with {@code SELECT set_config('app.tenant_id', :tenantId, true);}.
@@ -39,7 +43,17 @@ final class CurrentTenantSetting implements TemplateEngine {
 
     @Override
     public String render(String template, StatementContext context) {
-        String rendered = delegate.render(template, context);
+        return prefixed(delegate.render(template, context), context);
+    }
+
+    /** Lets Jdbi cache the delegate's parsed template; only the prefix is decided per statement. */
+    @Override
+    public Optional<Function<StatementContext, String>> parse(String template, ConfigRegistry config) {
+        return delegate.parse(template, config)
+                .map(renderer -> context -> prefixed(renderer.apply(context), context));
+    }
+
+    private static String prefixed(String rendered, StatementContext context) {
         return Boolean.TRUE.equals(context.getAttribute(ATTRIBUTE)) ? PREFIX + rendered : rendered;
     }
 }

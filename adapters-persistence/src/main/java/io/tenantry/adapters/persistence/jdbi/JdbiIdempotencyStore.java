@@ -48,12 +48,12 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
         if (row.status() == null) {
             return new Claim.InFlight();
         }
-        return new Claim.Replay(new StoredResponse(row.status(), row.body(), Optional.ofNullable(row.location())));
+        return new Claim.Replay(new StoredResponse(row.status(), row.body(), Optional.ofNullable(row.location()).filter(location -> !location.isEmpty())));
     }
 
     @Override
     public void complete(IdempotencyKey key, StoredResponse response) {
-        dao.complete(key.value(), response.status(), response.body(), response.location().orElse(null));
+        dao.complete(key.value(), response.status(), response.body(), response.location().orElse(""));
     }
 
     @Override

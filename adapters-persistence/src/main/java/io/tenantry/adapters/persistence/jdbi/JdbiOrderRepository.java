@@ -45,12 +45,16 @@ public final class JdbiOrderRepository implements OrderRepository {
 
     @Override
     public OrderPage page(OrderQuery query) {
+        int fetch = query.limit() + 1;
         Optional<OrderCursor> after = query.after();
-        List<Order> fetched = tenantScoped.page(query.status().map(OrderStatus::wireName).orElse(null),
-                        after.map(cursor -> Columns.timestamp(cursor.createdAt())).orElse(null),
-                        after.map(OrderCursor::id).orElse(null), query.limit() + 1)
-                .stream().map(TenantOrder::order).toList();
-        return OrderPage.of(fetched, query.limit());
+        List<TenantOrder> fetched = query.status().map(OrderStatus::wireName)
+                .map(status -> after.map(cursor -> tenantScoped.pageInStatusAfter(status,
+                                Columns.timestamp(cursor.createdAt()), cursor.id(), fetch))
+                        .orElseGet(() -> tenantScoped.firstPageInStatus(status, fetch)))
+                .orElseGet(() -> after.map(cursor -> tenantScoped.pageAfter(Columns.timestamp(cursor.createdAt()),
+                                cursor.id(), fetch))
+                        .orElseGet(() -> tenantScoped.firstPage(fetch)));
+        return OrderPage.of(fetched.stream().map(TenantOrder::order).toList(), query.limit());
     }
 
     @Override

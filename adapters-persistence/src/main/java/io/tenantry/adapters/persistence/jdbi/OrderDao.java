@@ -60,15 +60,24 @@ interface OrderDao {
     @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId AND o.id = :id")
     Optional<TenantOrder> find(@Bind("id") UUID id);
 
-    @SqlQuery(SELECT + """
-            WHERE o.tenant_id = :tenantId
-              AND (CAST(:status AS text) IS NULL OR o.status = :status)
-              AND (CAST(:afterCreated AS timestamptz) IS NULL
-                   OR (o.created_at, o.id) < (CAST(:afterCreated AS timestamptz), CAST(:afterId AS uuid)))
-            ORDER BY o.created_at DESC, o.id DESC
-            LIMIT :limit""")
-    List<TenantOrder> page(@Bind("status") String status, @Bind("afterCreated") OffsetDateTime afterCreated,
-                           @Bind("afterId") UUID afterId, @Bind("limit") int limit);
+    // Keyset pages come in four statements rather than one with optional (NULL) parameters: each has a stable
+    // plan, and no statement binds a NULL (see PostgresPersistence on server-side prepared statements).
+    String NEWEST_FIRST = "ORDER BY o.created_at DESC, o.id DESC LIMIT :limit";
+    String AFTER = "AND (o.created_at, o.id) < (:afterCreated, :afterId) ";
+
+    @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId " + NEWEST_FIRST)
+    List<TenantOrder> firstPage(@Bind("limit") int limit);
+
+    @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId " + AFTER + NEWEST_FIRST)
+    List<TenantOrder> pageAfter(@Bind("afterCreated") OffsetDateTime afterCreated, @Bind("afterId") UUID afterId,
+                                @Bind("limit") int limit);
+
+    @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId AND o.status = :status " + NEWEST_FIRST)
+    List<TenantOrder> firstPageInStatus(@Bind("status") String status, @Bind("limit") int limit);
+
+    @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId AND o.status = :status " + AFTER + NEWEST_FIRST)
+    List<TenantOrder> pageInStatusAfter(@Bind("status") String status, @Bind("afterCreated") OffsetDateTime afterCreated,
+                                        @Bind("afterId") UUID afterId, @Bind("limit") int limit);
 
     @SqlQuery("SELECT count(*) FROM orders WHERE tenant_id = :tenantId")
     long count();

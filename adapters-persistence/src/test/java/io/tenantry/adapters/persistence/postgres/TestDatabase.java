@@ -83,6 +83,16 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row of {@code sql}, run as the owner. */
+    public String query(String sql) {
+        try (Connection connection = asOwner(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         SERVER.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
