@@ -11,6 +11,7 @@ import io.tenantry.application.admin.AdminUseCases.ReadAuditLogUseCase;
 import io.tenantry.application.order.OrderRepository;
 import io.tenantry.application.order.TenantOrder;
 import io.tenantry.application.tenant.Tenant;
+import io.tenantry.application.tenant.TenantAccess;
 import io.tenantry.application.tenant.TenantDirectory;
 import io.tenantry.application.tenant.TenantDirectory.TenantAlreadyExists;
 import io.tenantry.application.tenant.TenantStatus;
@@ -39,13 +40,16 @@ public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUse
     private final OrderRepository orders;
     private final TenantDirectory tenants;
     private final AuditLog audit;
+    private final TenantAccess access;
 
     @Inject
-    public AdminService(Bypass bypass, OrderRepository orders, TenantDirectory tenants, AuditLog audit) {
+    public AdminService(Bypass bypass, OrderRepository orders, TenantDirectory tenants, AuditLog audit,
+                        TenantAccess access) {
         this.bypass = bypass;
         this.orders = orders;
         this.tenants = tenants;
         this.audit = audit;
+        this.access = access;
     }
 
     @Override
@@ -87,10 +91,12 @@ public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUse
     @Override
     public Optional<Tenant> change(ChangeTenantCommand command) {
         requireAdmin();
-        return bypass.call(new BypassRequest("admin.tenants.change", command.id().value(),
+        Optional<Tenant> changed = bypass.call(new BypassRequest("admin.tenants.change", command.id().value(),
                 "platform operator changes a tenant's tier or status"), () -> tenants.find(command.id())
                 .flatMap(current -> tenants.update(current.with(command.tier().orElse(current.tier()),
-                        command.status().orElse(current.status())))), changed -> changed.isPresent() ? 1 : 0);
+                        command.status().orElse(current.status())))), result -> result.isPresent() ? 1 : 0);
+        access.evict(command.id());
+        return changed;
     }
 
     private static void requireAdmin() {

@@ -116,7 +116,7 @@ public final class PostgresPersistence implements AutoCloseable {
         // prepares it server-side after a few uses. In that prepared form a statement reused with NULL parameters
         // was seen to return no rows, so tenant-bound statements never bind NULL (one SQL text per shape instead);
         // OrderRepositoryContract.repeatedReadsKeepReturningTheSameRows guards this.
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(3_000);
         config.setInitializationFailTimeout(10_000);
         return new HikariDataSource(config);
     }

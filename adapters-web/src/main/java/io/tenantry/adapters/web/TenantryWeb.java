@@ -1,0 +1,81 @@
+package io.tenantry.adapters.web;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tenantry.adapters.web.auth.TenantGateway;
+import io.tenantry.adapters.web.auth.TokenVerifier;
+import io.tenantry.adapters.web.http.ErrorMapping;
+import io.tenantry.adapters.web.http.JavalinJson;
+import io.tenantry.adapters.web.http.JsonCodec;
+import io.tenantry.adapters.web.http.RequestIds;
+import io.tenantry.adapters.web.http.RequestMetrics;
+import io.tenantry.adapters.web.routes.AdminRoutes;
+import io.tenantry.adapters.web.routes.OperationsRoutes;
+import io.tenantry.adapters.web.routes.OrderRoutes;
+import io.tenantry.adapters.web.routes.UserRoutes;
+import io.tenantry.application.admin.AdminService;
+import io.tenantry.application.health.DependencyCheck;
+import io.tenantry.application.idempotency.IdempotencyStore;
+import io.tenantry.application.order.OrderService;
+import io.tenantry.application.tenant.TenantAccess;
+import io.tenantry.application.user.UserService;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+import java.util.List;
+
+/**
+ * The REST API as one Javalin server on virtual threads: the routes of API.md, strict JSON, problem+json errors,
+ * request ids, metrics, and a graceful stop that lets in-flight requests finish.
+ */
+public final class TenantryWeb implements AutoCloseable {
+
+    /** The use cases and ports the API serves. */
+    public record Services(OrderService orders, UserService users, AdminService admin, TenantAccess access,
+                           IdempotencyStore idempotency, List<DependencyCheck> checks) {
+    }
+
+    private final Javalin javalin;
+
+    public TenantryWeb(WebSettings settings, Services services, PrometheusMeterRegistry metrics) {
+        JsonCodec json = new JsonCodec();
+        ErrorMapping errors = new ErrorMapping(json, settings.maxJsonBytes());
+        TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access());
+        RequestMetrics requestMetrics = new RequestMetrics(metrics);
+        this.javalin = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = settings.maxJsonBytes();
+            config.http.prefer405over404 = true;
+            config.jsonMapper(new JavalinJson(json));
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.drainTimeout().toMillis());
+                server.insertHandler(new GracefulHandler());
+            });
+            config.requestLogger.http(requestMetrics::record);
+            config.routes.before(RequestIds::assign);
+            config.routes.after(RequestIds::clear);
+            errors.install(config);
+            new OrderRoutes(services.orders(), services.idempotency(), json).register(config.routes, gateway);
+            new UserRoutes(services.users(), json).register(config.routes, gateway);
+            new AdminRoutes(services.admin(), json).register(config.routes, gateway);
+            new OperationsRoutes(services.checks(), metrics).register(config.routes);
+        });
+    }
+
+    public TenantryWeb start() {
+        javalin.start();
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops accepting requests and waits (up to the drain timeout) for those in flight. */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,32 @@
+package io.tenantry.adapters.web;
+
+import io.tenantry.adapters.web.auth.JwtSettings;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The HTTP side's settings.
+ *
+ * @param host          the address to listen on
+ * @param port          the port (0 picks a free one)
+ * @param maxJsonBytes  the largest JSON body accepted
+ * @param jwt           how tokens are verified
+ * @param drainTimeout  how long shutdown waits for in-flight requests
+ */
+public record WebSettings(String host, int port, long maxJsonBytes, JwtSettings jwt, Duration drainTimeout) {
+
+    public static final long ONE_MIB = 1024 * 1024;
+
+    public WebSettings {
+        Objects.requireNonNull(host, "'host' must not be null");
+        Objects.requireNonNull(jwt, "'jwt' must not be null");
+        Objects.requireNonNull(drainTimeout, "'drainTimeout' must not be null");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("'port' must be 0..65535");
+        }
+        if (maxJsonBytes < 1) {
+            throw new IllegalArgumentException("'maxJsonBytes' must be positive");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.tenantry.adapters.web.auth;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.tenantry.adapters.web.http.Problem;
+import io.tenantry.adapters.web.http.ProblemException;
+import io.tenantry.application.tenant.Tenant;
+import io.tenantry.application.tenant.TenantAccess;
+import io.tenantry.application.tenant.TenantAccess.Verdict;
+import io.tenantry.kernel.context.TenantContext;
+import io.tenantry.kernel.context.TenantIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.util.Set;
+
+/**
+ * The door of every tenant route, in one pass: verify the bearer token, check the tenant exists and is active,
+ * check the role, then run the handler <em>inside</em> {@link TenantContext#call} so the tenant cannot outlive the
+ * request. Nothing here reads a tenant from a header or a query parameter.
+ */
+public final class TenantGateway {
+
+    /** The context attribute holding the effective identity, for metrics and logs after the handler. */
+    public static final String IDENTITY = "tenantry.identity";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantGateway.class);
+
+    private final TokenVerifier verifier;
+    private final TenantAccess access;
+
+    public TenantGateway(TokenVerifier verifier, TenantAccess access) {
+        this.verifier = verifier;
+        this.access = access;
+    }
+
+    /** A handler for callers holding any of {@code roles}. */
+    public Handler requireAnyRole(Set<String> roles, Handler handler) {
+        return ctx -> {
+            TenantIdentity identity = authenticate(ctx);
+            TenantIdentity effective = admit(identity);
+            if (!effective.hasAnyRole(roles)) {
+                throw new ProblemException(Problem.forbidden("This operation needs one of the roles " + roles + "."));
+            }
+            ctx.attribute(IDENTITY, effective);
+            MDC.put("tenant", effective.tenant().value());
+            try {
+                TenantContext.call(effective, () -> {
+                    handler.handle(ctx);
+                    return null;
+                });
+            } finally {
+                MDC.remove("tenant");
+            }
+        };
+    }
+
+    private TenantIdentity authenticate(Context ctx) {
+        return switch (verifier.verify(ctx.header("Authorization"))) {
+            case Authentication.Authenticated(TenantIdentity identity) -> identity;
+            case Authentication.Rejected(String reason) -> {
+                LOG.info("unauthenticated request: {}", reason);
+                throw new ProblemException(Problem.unauthorized("A valid bearer token is required."));
+            }
+        };
+    }
+
+    /** The identity to run as: the token's, with the tier the directory holds now (an upgrade or downgrade is at once). */
+    private TenantIdentity admit(TenantIdentity identity) {
+        Verdict verdict = TenantContext.call(identity, access::check);
+        return switch (verdict) {
+            case Verdict.Granted(Tenant tenant) -> tenant.tier() == identity.tier() ? identity
+                    : new TenantIdentity(identity.tenant(), tenant.tier(), identity.subject(), identity.roles());
+            case Verdict.UnknownTenant unknown -> {
+                LOG.info("token for unknown tenant {}", identity.tenant());
+                throw new ProblemException(Problem.unauthorized("A valid bearer token is required."));
+            }
+            case Verdict.Suspended suspended ->
+                    throw new ProblemException(Problem.forbidden("This tenant is suspended."));
+        };
+    }
+}

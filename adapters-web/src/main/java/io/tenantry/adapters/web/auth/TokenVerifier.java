@@ -1,0 +1,141 @@
+package io.tenantry.adapters.web.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.Claim;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.ECDSAKeyProvider;
+import com.auth0.jwt.interfaces.RSAKeyProvider;
+import io.tenantry.kernel.context.TenantId;
+import io.tenantry.kernel.context.TenantIdentity;
+import io.tenantry.kernel.context.Tier;
+
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns an {@code Authorization} header into an identity, or refuses. The only source of identity: the tenant,
+ * tier and roles come from the signed claims of a token verified with the pinned algorithm, the required
+ * {@code iss}, {@code aud}, {@code exp} and {@code iat}, and a small leeway. Headers like {@code jku} or {@code jwk}
+ * are never followed; an unknown {@code kid} simply finds no key.
+ */
+public final class TokenVerifier {
+
+    /** Longer tokens are refused before any parsing. */
+    public static final int MAX_TOKEN_LENGTH = 8_192;
+
+    private final JWTVerifier verifier;
+
+    public TokenVerifier(JwtSettings settings) {
+        this.verifier = JWT.require(algorithm(settings))
+                .withIssuer(settings.issuer())
+                .withAudience(settings.audience())
+                .withClaimPresence("exp")
+                .withClaimPresence("iat")
+                .withClaimPresence("sub")
+                .acceptLeeway(settings.leeway().toSeconds())
+                .build();
+    }
+
+    public Authentication verify(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return new Authentication.Rejected("no bearer token");
+        }
+        String token = authorization.substring(7).strip();
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return new Authentication.Rejected("token too long");
+        }
+        if (token.chars().filter(c -> c == '.').count() != 2) {
+            return new Authentication.Rejected("not a signed JWT (three segments)");
+        }
+        DecodedJWT jwt;
+        try {
+            jwt = verifier.verify(token);
+        } catch (JWTVerificationException | IllegalArgumentException e) {
+            return new Authentication.Rejected("verification failed: " + e.getClass().getSimpleName());
+        }
+        return identity(jwt).<Authentication>map(Authentication.Authenticated::new)
+                .orElseGet(() -> new Authentication.Rejected("missing or malformed tenancy claims"));
+    }
+
+    private static Optional<TenantIdentity> identity(DecodedJWT jwt) {
+        String tenant = string(jwt.getClaim("tenantId"));
+        Optional<Tier> tier = Optional.ofNullable(string(jwt.getClaim("tier"))).flatMap(Tier::fromWireName);
+        Optional<Set<String>> roles = roles(jwt.getClaim("roles"));
+        String subject = jwt.getSubject();
+        if (!TenantId.isValid(tenant) || tier.isEmpty() || roles.isEmpty() || subject == null || subject.isBlank()
+                || subject.length() > 256) {
+            return Optional.empty();
+        }
+        return Optional.of(new TenantIdentity(TenantId.of(tenant), tier.get(), subject, roles.get()));
+    }
+
+    /** A claim that is a JSON string, or null when absent or of another type. */
+    private static String string(Claim claim) {
+        if (claim.isMissing() || claim.isNull()) {
+            return null;
+        }
+        Object value = claim.as(Object.class);
+        return value instanceof String text ? text : null;
+    }
+
+    private static Optional<Set<String>> roles(Claim claim) {
+        if (claim.isMissing() || claim.isNull() || !(claim.as(Object.class) instanceof List<?> values)) {
+            return Optional.empty();
+        }
+        Set<String> roles = new HashSet<>();
+        for (Object value : values) {
+            if (!(value instanceof String role) || role.isBlank() || role.length() > 64) {
+                return Optional.empty();
+            }
+            roles.add(role);
+        }
+        return Optional.of(roles);
+    }
+
+    private static Algorithm algorithm(JwtSettings settings) {
+        return switch (settings.algorithm()) {
+            case HS256 -> Algorithm.HMAC256(settings.hmacSecret());
+            case RS256 -> Algorithm.RSA256(new RSAKeyProvider() {
+                @Override
+                public RSAPublicKey getPublicKeyById(String kid) {
+                    return kid == null ? null : (RSAPublicKey) settings.publicKeys().get(kid);
+                }
+
+                @Override
+                public RSAPrivateKey getPrivateKey() {
+                    return null;
+                }
+
+                @Override
+                public String getPrivateKeyId() {
+                    return null;
+                }
+            });
+            case ES256 -> Algorithm.ECDSA256(new ECDSAKeyProvider() {
+                @Override
+                public ECPublicKey getPublicKeyById(String kid) {
+                    return kid == null ? null : (ECPublicKey) settings.publicKeys().get(kid);
+                }
+
+                @Override
+                public ECPrivateKey getPrivateKey() {
+                    return null;
+                }
+
+                @Override
+                public String getPrivateKeyId() {
+                    return null;
+                }
+            });
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package io.tenantry.adapters.web.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.tenantry.kernel.context.MissingTenantContext;
+import io.tenantry.kernel.policy.AccessDenied;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+
+/**
+ * The one place where exceptions become HTTP answers, all as problem+json. Client mistakes are 4xx with a plain
+ * explanation; an unreachable database is 503; anything else is a 500 whose details go to the log only.
+ */
+public final class ErrorMapping {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private final JsonCodec json;
+    private final long maxJsonBytes;
+
+    public ErrorMapping(JsonCodec json, long maxJsonBytes) {
+        this.json = json;
+        this.maxJsonBytes = maxJsonBytes;
+    }
+
+    public void install(JavalinConfig config) {
+        config.routes.exception(ProblemException.class, (e, ctx) -> respond(ctx, e.problem()));
+        config.routes.exception(JacksonException.class, (e, ctx) -> respond(ctx, Problem.badRequest(JsonCodec.describe(e))));
+        config.routes.exception(AccessDenied.class, (e, ctx) -> {
+            LOG.info("access denied: {}", e.getMessage());
+            respond(ctx, Problem.forbidden("Your roles do not allow this operation."));
+        });
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus())));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            if (isUnavailable(e)) {
+                LOG.warn("a dependency is unavailable: {}", e.toString());
+                respond(ctx, Problem.unavailable());
+            } else {
+                LOG.error("request failed", e);
+                respond(ctx, Problem.internal());
+            }
+        });
+        config.routes.error(404, "*", ctx -> {
+            if (!isProblem(ctx)) {
+                respond(ctx, Problem.notFound());
+            }
+        });
+        config.routes.error(405, "*", ctx -> {
+            if (!isProblem(ctx)) {
+                respond(ctx, Problem.methodNotAllowed());
+            }
+        });
+        config.routes.error(413, "*", ctx -> {
+            if (!isProblem(ctx)) {
+                respond(ctx, Problem.tooLarge(maxJsonBytes));
+            }
+        });
+    }
+
+    public void respond(Context ctx, Problem problem) {
+        ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(json.write(problem));
+    }
+
+    private Problem fromStatus(int status) {
+        return switch (status) {
+            case 400 -> Problem.badRequest("The request could not be read.");
+            case 404 -> Problem.notFound();
+            case 405 -> Problem.methodNotAllowed();
+            case 413 -> Problem.tooLarge(maxJsonBytes);
+            case 415 -> Problem.unsupportedMediaType("application/json");
+            case 503 -> Problem.unavailable();
+            default -> status >= 400 && status < 500 ? Problem.badRequest("The request could not be processed.")
+                    : Problem.internal();
+        };
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.CONTENT_TYPE);
+    }
+
+    /** Missing context is a wiring bug, not an outage; a failed connection anywhere in the cause chain is an outage. */
+    private static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MissingTenantContext) {
+                return false;
+            }
+            if (cause instanceof java.net.ConnectException || cause instanceof java.sql.SQLTransientConnectionException
+                    || (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || cause.getClass().getName().equals("org.jdbi.v3.core.ConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,56 @@
+package io.tenantry.adapters.web.json;
+
+import io.tenantry.application.order.TenantOrder;
+import io.tenantry.application.tenant.Tenant;
+import io.tenantry.domain.user.User;
+import io.tenantry.kernel.audit.AuditEvent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The response bodies besides orders. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    /** A list, and where the next page starts (null on the last page). */
+    public record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    /** A list without pages. */
+    public record Items<T>(List<T> items) {
+    }
+
+    public record UserJson(UUID id, String email, String name, Instant createdAt) {
+        public static UserJson from(User user) {
+            return new UserJson(user.id().value(), user.email().value(), user.name(), user.createdAt());
+        }
+    }
+
+    public record TenantJson(String id, String name, String tier, String status) {
+        public static TenantJson from(Tenant tenant) {
+            return new TenantJson(tenant.id().value(), tenant.name(), tenant.tier().wireName(), tenant.status().wireName());
+        }
+    }
+
+    /** An order in a cross-tenant listing, which must say whose it is. */
+    public record TenantOrderJson(String tenantId, OrderJson order) {
+        public static TenantOrderJson from(TenantOrder order) {
+            return new TenantOrderJson(order.tenant().value(), OrderJson.from(order.order()));
+        }
+    }
+
+    public record AuditEventJson(UUID id, Instant at, String actor, String actorTenant, String action,
+                                 String targetScope, String justification, String outcome, long rows) {
+        public static AuditEventJson from(AuditEvent event) {
+            return new AuditEventJson(event.id(), event.at(), event.actor(), event.actorTenant().value(), event.action(),
+                    event.targetScope(), event.justification(), event.outcome().name().toLowerCase(Locale.ROOT), event.rows());
+        }
+    }
+
+    public record Health(String status, java.util.Map<String, String> checks) {
+    }
+}

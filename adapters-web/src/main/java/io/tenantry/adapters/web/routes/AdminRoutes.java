@@ -1,0 +1,93 @@
+package io.tenantry.adapters.web.routes;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.tenantry.adapters.web.auth.TenantGateway;
+import io.tenantry.adapters.web.http.JsonCodec;
+import io.tenantry.adapters.web.http.Problem;
+import io.tenantry.adapters.web.http.ProblemException;
+import io.tenantry.adapters.web.http.RequestBodies;
+import io.tenantry.adapters.web.json.Requests;
+import io.tenantry.adapters.web.json.Responses;
+import io.tenantry.adapters.web.json.Responses.AuditEventJson;
+import io.tenantry.adapters.web.json.Responses.TenantJson;
+import io.tenantry.adapters.web.json.Responses.TenantOrderJson;
+import io.tenantry.application.admin.AdminService;
+import io.tenantry.application.admin.AdminUseCases.ChangeTenantCommand;
+import io.tenantry.application.admin.AdminUseCases.ProvisionOutcome;
+import io.tenantry.application.admin.AdminUseCases.ProvisionTenantCommand;
+import io.tenantry.application.tenant.Tenant;
+import io.tenantry.application.tenant.TenantStatus;
+import io.tenantry.kernel.context.TenantId;
+import io.tenantry.kernel.context.TenantIdentity;
+import io.tenantry.kernel.context.Tier;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code /admin}: the platform operator's routes; every one crosses tenants through the audited bypass. */
+public final class AdminRoutes {
+
+    private static final Set<String> ADMINS = Set.of(TenantIdentity.ADMIN);
+
+    private final AdminService admin;
+    private final JsonCodec json;
+
+    public AdminRoutes(AdminService admin, JsonCodec json) {
+        this.admin = admin;
+        this.json = json;
+    }
+
+    public void register(RoutesConfig routes, TenantGateway gateway) {
+        routes.get("/admin/tenants", gateway.requireAnyRole(ADMINS, this::listTenants));
+        routes.post("/admin/tenants", gateway.requireAnyRole(ADMINS, this::provision));
+        routes.patch("/admin/tenants/{id}", gateway.requireAnyRole(ADMINS, this::change));
+        routes.get("/admin/orders", gateway.requireAnyRole(ADMINS, this::listOrders));
+        routes.get("/admin/audit", gateway.requireAnyRole(ADMINS, this::audit));
+    }
+
+    private void listTenants(Context ctx) {
+        ctx.json(new Responses.Items<>(admin.listTenants().stream().map(TenantJson::from).toList()));
+    }
+
+    private void provision(Context ctx) {
+        Requests.ProvisionTenant request = RequestBodies.json(ctx, json, Requests.ProvisionTenant.class);
+        ProvisionTenantCommand command = RequestBodies.valid(() -> new ProvisionTenantCommand(
+                TenantId.of(request.id()), request.name(), tier(request.tier())));
+        RequestBodies.valid(() -> new Tenant(command.id(), command.name(), command.tier(), TenantStatus.ACTIVE));
+        switch (admin.provision(command)) {
+            case ProvisionOutcome.Provisioned(Tenant tenant) ->
+                    ctx.status(201).header("Location", "/admin/tenants/" + tenant.id()).json(TenantJson.from(tenant));
+            case ProvisionOutcome.AlreadyExists exists ->
+                    throw new ProblemException(Problem.conflict("A tenant with this id already exists."));
+        }
+    }
+
+    private void change(Context ctx) {
+        String rawId = ctx.pathParam("id");
+        if (!TenantId.isValid(rawId)) {
+            throw new ProblemException(Problem.notFound());
+        }
+        Requests.ChangeTenant request = RequestBodies.json(ctx, json, Requests.ChangeTenant.class);
+        ChangeTenantCommand command = RequestBodies.valid(() -> new ChangeTenantCommand(TenantId.of(rawId),
+                Optional.ofNullable(request.tier()).map(AdminRoutes::tier),
+                Optional.ofNullable(request.status()).map(status -> TenantStatus.fromWireName(status)
+                        .orElseThrow(() -> new IllegalArgumentException("'status' must be active or suspended")))));
+        Tenant changed = admin.change(command).orElseThrow(() -> new ProblemException(Problem.notFound()));
+        ctx.json(TenantJson.from(changed));
+    }
+
+    private void listOrders(Context ctx) {
+        int limit = RequestBodies.intParam(ctx, "limit", 100, 1, 1_000);
+        ctx.json(new Responses.Items<>(admin.listAllOrders(limit).stream().map(TenantOrderJson::from).toList()));
+    }
+
+    private void audit(Context ctx) {
+        int limit = RequestBodies.intParam(ctx, "limit", 100, 1, 1_000);
+        ctx.json(new Responses.Items<>(admin.readAuditLog(limit).stream().map(AuditEventJson::from).toList()));
+    }
+
+    private static Tier tier(String raw) {
+        return Tier.fromWireName(raw).orElseThrow(() -> new IllegalArgumentException("'tier' must be free, pro or enterprise"));
+    }
+}

@@ -1,0 +1,67 @@
+package io.tenantry.bootstrap;
+
+import io.tenantry.adapters.persistence.postgres.EmbeddedDatabase;
+import io.tenantry.adapters.persistence.postgres.PostgresPersistence;
+import io.tenantry.adapters.persistence.postgres.PostgresSettings;
+import io.tenantry.adapters.persistence.postgres.SchemaMigrator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The database the process runs on: the configured PostgreSQL, or an embedded one started from packaged binaries
+ * (so row-level security is real even on a laptop). Either way the schema is migrated and the self-check must pass
+ * before anything is served.
+ */
+public final class DatabaseRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseRuntime.class);
+    static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(24);
+
+    private final Optional<EmbeddedDatabase> embedded;
+    private final PostgresSettings settings;
+    private final PostgresPersistence persistence;
+
+    private DatabaseRuntime(Optional<EmbeddedDatabase> embedded, PostgresSettings settings, Clock clock) {
+        this.embedded = embedded;
+        this.settings = settings;
+        int migrations = new SchemaMigrator(settings).migrate();
+        LOG.info("database ready at {} ({} migrations applied)", settings.url(), migrations);
+        this.persistence = PostgresPersistence.start(settings, clock, IDEMPOTENCY_RETENTION);
+    }
+
+    public static DatabaseRuntime start(TenantryConfig config, Clock clock) {
+        if (config.database().isPresent()) {
+            return new DatabaseRuntime(Optional.empty(), config.database().get(), clock);
+        }
+        EmbeddedDatabase server = EmbeddedDatabase.start(config.dataDirectory().orElse(null));
+        try {
+            server.createDatabase("tenantry");
+            PostgresSettings settings = new PostgresSettings(server.jdbcUrl("tenantry"),
+                    new PostgresSettings.Login("postgres", "postgres"),
+                    new PostgresSettings.Login("tenantry_app", "tenantry-app"),
+                    new PostgresSettings.Login("tenantry_bypass", "tenantry-bypass"), 10, 2, true);
+            return new DatabaseRuntime(Optional.of(server), settings, clock);
+        } catch (RuntimeException failure) {
+            server.close();
+            throw failure;
+        }
+    }
+
+    public PostgresPersistence persistence() {
+        return persistence;
+    }
+
+    public PostgresSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        persistence.close();
+        embedded.ifPresent(EmbeddedDatabase::close);
+    }
+}

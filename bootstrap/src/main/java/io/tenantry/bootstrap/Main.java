@@ -1,0 +1,116 @@
+package io.tenantry.bootstrap;
+
+import io.tenantry.adapters.persistence.postgres.SchemaMigrator;
+import io.tenantry.adapters.web.auth.DevelopmentTokens;
+import io.tenantry.adapters.web.auth.JwtSettings;
+import io.tenantry.application.admin.AdminService;
+import io.tenantry.application.order.OrderService;
+import io.tenantry.kernel.context.TenantId;
+import io.tenantry.kernel.context.TenantIdentity;
+import io.tenantry.kernel.context.Tier;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code serve} runs the service (on the embedded defaults when no database is configured), {@code token} mints a
+ * development token, {@code migrate} migrates the configured database.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String command = args.length == 0 ? "serve" : args[0];
+        String[] options = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (command) {
+                case "serve" -> serve(TenantryConfig.load(ConfigSource.fromEnvironment()));
+                case "token" -> System.out.println(token(TenantryConfig.load(ConfigSource.fromEnvironment()), options));
+                case "migrate" -> migrate(TenantryConfig.load(ConfigSource.fromEnvironment()));
+                default -> usage(System.err);
+            }
+        } catch (IllegalArgumentException wrongUse) {
+            System.err.println("tenantry: " + wrongUse.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void serve(TenantryConfig config) throws InterruptedException {
+        Tenantry tenantry = Tenantry.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            tenantry.close();
+            stopped.countDown();
+        }, "tenantry-shutdown"));
+        if (config.demoData()) {
+            DemoData.seed(tenantry.bean(AdminService.class), tenantry.bean(OrderService.class));
+        }
+        printWelcome(System.out, config, tenantry.port());
+        stopped.await();
+    }
+
+    private static void printWelcome(PrintStream out, TenantryConfig config, int port) {
+        String base = "http://" + config.web().host() + ":" + port;
+        out.println();
+        out.println("Tenantry is serving at " + base + (config.embedded() ? " (embedded PostgreSQL, development JWT secret)" : ""));
+        if (!config.demoData() || config.web().jwt().algorithm() != JwtSettings.Algorithm.HS256) {
+            return;
+        }
+        DevelopmentTokens tokens = new DevelopmentTokens(config.web().jwt(), Clock.systemUTC());
+        Duration ttl = Duration.ofHours(12);
+        out.println("Demo tokens (valid 12 hours):");
+        DemoData.TENANTS.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(TenantId::value)))
+                .forEach(entry -> {
+            TenantId tenant = entry.getKey();
+            Tier tier = entry.getValue();
+            out.printf("  %-8s member  %s%n", tenant, tokens.mint(DemoData.member(tenant, tier, "alice@" + tenant), ttl));
+            out.printf("  %-8s owner   %s%n", tenant, tokens.mint(DemoData.owner(tenant, tier, "olga@" + tenant), ttl));
+        });
+        out.printf("  %-8s admin   %s%n", "platform", tokens.mint(DemoData.OPERATOR, ttl));
+        out.println("Try: curl -H \"Authorization: Bearer <acme member token>\" " + base + "/api/orders");
+    }
+
+    /** {@code token --tenant acme --tier pro --roles member,owner --ttl 3600 --subject alice}. */
+    static String token(TenantryConfig config, String[] options) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i + 1 < options.length; i += 2) {
+            if (!options[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected '" + options[i] + "'; options look like --tenant acme");
+            }
+            values.put(options[i].substring(2), options[i + 1]);
+        }
+        String tenant = values.get("tenant");
+        String tier = values.get("tier");
+        if (tenant == null || tier == null) {
+            throw new IllegalArgumentException("token needs --tenant and --tier (free, pro or enterprise)");
+        }
+        Set<String> roles = Set.of(values.getOrDefault("roles", TenantIdentity.MEMBER).split(","));
+        TenantIdentity identity = new TenantIdentity(TenantId.of(tenant),
+                Tier.fromWireName(tier).orElseThrow(() -> new IllegalArgumentException("--tier must be free, pro or enterprise")),
+                values.getOrDefault("subject", "developer"), roles);
+        Duration ttl = Duration.ofSeconds(Long.parseLong(values.getOrDefault("ttl", "3600")));
+        return new DevelopmentTokens(config.web().jwt(), Clock.systemUTC()).mint(identity, ttl);
+    }
+
+    private static void migrate(TenantryConfig config) {
+        if (config.database().isEmpty()) {
+            throw new IllegalArgumentException("migrate needs TENANTRY_DB_URL (the embedded database migrates itself on serve)");
+        }
+        int applied = new SchemaMigrator(config.database().get()).migrate();
+        System.out.println("applied " + applied + " migrations");
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: tenantry serve | token --tenant ID --tier TIER [--roles a,b] [--ttl SECONDS] [--subject S] | migrate");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,102 @@
+package io.tenantry.bootstrap;
+
+import io.tenantry.adapters.persistence.postgres.PostgresSettings;
+import io.tenantry.adapters.web.WebSettings;
+import io.tenantry.adapters.web.auth.JwtSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All settings of a Tenantry process, read once at start. No database URL means the embedded defaults: an embedded
+ * PostgreSQL, the development JWT secret and demo data.
+ *
+ * @param web           the HTTP side
+ * @param database      the configured PostgreSQL, empty for the embedded one
+ * @param dataDirectory where the embedded PostgreSQL keeps its data, empty for a fresh temporary one
+ * @param demoData      whether to provision the demo tenants and orders
+ * @param tenantCacheAge how long one instance trusts what it read of a tenant's status and tier
+ */
+public record TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
+                             boolean demoData, Duration tenantCacheAge) {
+
+    /** The HS256 secret of the embedded defaults; refused as soon as a database is configured. */
+    static final String DEVELOPMENT_SECRET = "tenantry-development-secret-not-for-production-use";
+
+    public boolean embedded() {
+        return database.isEmpty();
+    }
+
+    public static TenantryConfig load(ConfigSource source) {
+        Optional<PostgresSettings> database = source.get("TENANTRY_DB_URL").map(url -> new PostgresSettings(url,
+                new PostgresSettings.Login(source.get("TENANTRY_DB_USER", "postgres"), source.get("TENANTRY_DB_PASSWORD", "")),
+                new PostgresSettings.Login(source.get("TENANTRY_DB_APP_USER", "tenantry_app"),
+                        source.get("TENANTRY_DB_APP_PASSWORD", "")),
+                new PostgresSettings.Login(source.get("TENANTRY_DB_BYPASS_USER", "tenantry_bypass"),
+                        source.get("TENANTRY_DB_BYPASS_PASSWORD", "")),
+                source.getInt("TENANTRY_DB_POOL_SIZE", 10), source.getInt("TENANTRY_DB_BYPASS_POOL_SIZE", 2),
+                source.getBoolean("TENANTRY_DB_CREATE_ROLES", true)));
+        JwtSettings jwt = jwt(source, database.isEmpty());
+        WebSettings web = new WebSettings(source.get("TENANTRY_HTTP_HOST", "127.0.0.1"),
+                source.getInt("TENANTRY_HTTP_PORT", 8080), source.getInt("TENANTRY_MAX_JSON_BYTES", (int) WebSettings.ONE_MIB),
+                jwt, Duration.ofSeconds(source.getInt("TENANTRY_DRAIN_SECONDS", 10)));
+        return new TenantryConfig(web, database, source.get("TENANTRY_DATA_DIR").map(Path::of),
+                source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
+                Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)));
+    }
+
+    private static JwtSettings jwt(ConfigSource source, boolean embedded) {
+        String issuer = source.get("TENANTRY_JWT_ISSUER", "tenantry");
+        String audience = source.get("TENANTRY_JWT_AUDIENCE", "tenantry-api");
+        Duration leeway = Duration.ofSeconds(source.getInt("TENANTRY_JWT_LEEWAY_SECONDS", 30));
+        JwtSettings.Algorithm algorithm = JwtSettings.Algorithm.valueOf(source.get("TENANTRY_JWT_ALGORITHM", "HS256"));
+        if (algorithm == JwtSettings.Algorithm.HS256) {
+            String secret = source.get("TENANTRY_JWT_SECRET").orElseGet(() -> {
+                if (!embedded) {
+                    throw new IllegalArgumentException("TENANTRY_JWT_SECRET is required (at least 32 bytes) when a database is configured");
+                }
+                return DEVELOPMENT_SECRET;
+            });
+            return new JwtSettings(algorithm, secret.getBytes(StandardCharsets.UTF_8), Map.of(), issuer, audience, leeway);
+        }
+        String keys = source.get("TENANTRY_JWT_PUBLIC_KEYS").orElseThrow(() -> new IllegalArgumentException(
+                "TENANTRY_JWT_PUBLIC_KEYS (kid=path.pem,kid2=path2.pem) is required for " + algorithm));
+        return new JwtSettings(algorithm, null, publicKeys(keys, algorithm), issuer, audience, leeway);
+    }
+
+    /** {@code kid=file.pem,kid2=file2.pem}: X.509 SubjectPublicKeyInfo PEM files. */
+    static Map<String, PublicKey> publicKeys(String spec, JwtSettings.Algorithm algorithm) {
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        for (String entry : spec.split(",")) {
+            String[] kidAndPath = entry.strip().split("=", 2);
+            if (kidAndPath.length != 2 || kidAndPath[0].isBlank()) {
+                throw new IllegalArgumentException("TENANTRY_JWT_PUBLIC_KEYS entries look like kid=path.pem");
+            }
+            keys.put(kidAndPath[0].strip(), readPem(Path.of(kidAndPath[1].strip()), algorithm));
+        }
+        return keys;
+    }
+
+    private static PublicKey readPem(Path file, JwtSettings.Algorithm algorithm) {
+        try {
+            String base64 = Files.readString(file).replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+            KeyFactory factory = KeyFactory.getInstance(algorithm == JwtSettings.Algorithm.RS256 ? "RSA" : "EC");
+            return factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read public key " + file, e);
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a " + algorithm + " public key: " + file, e);
+        }
+    }
+}
