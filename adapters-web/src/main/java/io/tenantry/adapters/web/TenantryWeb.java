@@ -49,6 +49,8 @@ public final class TenantryWeb implements AutoCloseable {
             config.jsonMapper(new JavalinJson(json));
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
+            // room for an oversized token to reach the verifier and be refused as 401, not 431
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.drainTimeout().toMillis());
                 server.insertHandler(new GracefulHandler());

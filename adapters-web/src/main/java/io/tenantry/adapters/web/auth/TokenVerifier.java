@@ -71,6 +71,9 @@ public final class TokenVerifier {
         Optional<Tier> tier = Optional.ofNullable(string(jwt.getClaim("tier"))).flatMap(Tier::fromWireName);
         Optional<Set<String>> roles = roles(jwt.getClaim("roles"));
         String subject = jwt.getSubject();
+        if (jwt.getExpiresAtAsInstant() == null || jwt.getIssuedAtAsInstant() == null) {
+            return Optional.empty();
+        }
         if (!TenantId.isValid(tenant) || tier.isEmpty() || roles.isEmpty() || subject == null || subject.isBlank()
                 || subject.length() > 256) {
             return Optional.empty();

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
@@ -44,12 +45,19 @@ public final class JsonCodec {
                 .withCoercionConfigDefaults(config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Textual, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
     }
 
     public <T> T read(byte[] body, Class<T> type) {
         try {
-            return mapper.readValue(body, type);
+            T value = body.length == 0 ? null : mapper.readValue(body, type);
+            if (value == null) {
+                throw new ProblemException(Problem.badRequest("The body must be a JSON object."));
+            }
+            return value;
         } catch (JacksonException e) {
             throw new ProblemException(Problem.badRequest(describe(e)));
         } catch (IOException e) {

@@ -1,0 +1,161 @@
+package io.tenantry.adapters.web.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import io.tenantry.kernel.context.TenantIdentity;
+import io.tenantry.kernel.context.Tier;
+import io.tenantry.kernel.testing.TwoTenants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/**
+ * Every forged or malformed token is rejected, and the genuine one beside it is accepted (positive control).
+ */
+class TokenVerifierTest {
+
+    private static final String SECRET = "a-development-secret-of-32-bytes-at-least";
+    private static final JwtSettings HS256 = JwtSettings.hs256(SECRET, "tenantry", "tenantry-api");
+    private static final TokenVerifier VERIFIER = new TokenVerifier(HS256);
+    private static final Algorithm SIGNER = Algorithm.HMAC256(SECRET);
+
+    private static com.auth0.jwt.JWTCreator.Builder valid() {
+        Instant now = Instant.now();
+        return JWT.create().withIssuer("tenantry").withAudience("tenantry-api").withSubject("alice")
+                .withIssuedAt(now).withExpiresAt(now.plusSeconds(300))
+                .withClaim("tenantId", "tenant-a").withClaim("tier", "pro").withClaim("roles", List.of("member"));
+    }
+
+    @Test
+    void aGenuineTokenYieldsItsIdentity() {
+        Authentication result = VERIFIER.verify("Bearer " + valid().sign(SIGNER));
+        TenantIdentity identity = assertInstanceOf(Authentication.Authenticated.class, result).identity();
+        assertEquals(TwoTenants.A, identity.tenant());
+        assertEquals(Tier.PRO, identity.tier());
+        assertEquals("alice", identity.subject());
+        assertEquals(java.util.Set.of("member"), identity.roles());
+    }
+
+    @Test
+    void developmentTokensVerify() {
+        String token = new DevelopmentTokens(HS256, Clock.systemUTC()).mint(TwoTenants.OWNER_A, Duration.ofMinutes(5));
+        assertEquals(TwoTenants.OWNER_A, ((Authentication.Authenticated) VERIFIER.verify("Bearer " + token)).identity());
+    }
+
+    static Stream<String> forgeries() throws Exception {
+        String genuine = valid().sign(SIGNER);
+        String[] parts = genuine.split("\\.");
+        Instant now = Instant.now();
+        String tampered = parts[0] + "." + b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("tenant-a", "tenant-b")) + "." + parts[2];
+        KeyPair rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        return Stream.of(
+                "Bearer " + unsigned("none", parts[1]),
+                "Bearer " + unsigned("None", parts[1]),
+                "Bearer " + unsigned("NONE", parts[1]),
+                "Bearer " + unsigned("nOnE", parts[1]),
+                "Bearer " + tampered,
+                "Bearer " + valid().sign(Algorithm.HMAC256("another-secret-that-is-32-bytes-long!!")),
+                "Bearer " + valid().sign(Algorithm.HMAC384(SECRET)),
+                "Bearer " + valid().sign(Algorithm.RSA256((RSAPublicKey) rsa.getPublic(), (RSAPrivateKey) rsa.getPrivate())),
+                "Bearer " + valid().withHeader(Map.of("jku", "http://127.0.0.1:1/keys", "kid", "x"))
+                        .sign(Algorithm.HMAC256("attacker-secret-that-is-32-bytes-long")),
+                "Bearer " + JWT.create().withIssuer("tenantry").withAudience("tenantry-api").withSubject("a").withIssuedAt(now)
+                        .withClaim("tenantId", "tenant-a").withClaim("tier", "pro").withClaim("roles", List.of("member")).sign(SIGNER),
+                "Bearer " + valid().withExpiresAt(now.minusSeconds(120)).sign(SIGNER),
+                "Bearer " + valid().withNotBefore(now.plusSeconds(600)).sign(SIGNER),
+                "Bearer " + valid().withIssuer("someone-else").sign(SIGNER),
+                "Bearer " + valid().withIssuer(null).sign(SIGNER),
+                "Bearer " + valid().withAudience("other-api").sign(SIGNER),
+                "Bearer " + valid().withAudience((String[]) null).sign(SIGNER),
+                "Bearer " + valid().withClaim("tenantId", (String) null).sign(SIGNER),
+                "Bearer " + valid().withClaim("tenantId", 42).sign(SIGNER),
+                "Bearer " + valid().withClaim("tenantId", "Tenant A").sign(SIGNER),
+                "Bearer " + valid().withClaim("tier", "gold").sign(SIGNER),
+                "Bearer " + valid().withClaim("tier", 1).sign(SIGNER),
+                "Bearer " + valid().withClaim("roles", "member").sign(SIGNER),
+                "Bearer " + valid().withClaim("roles", List.of(1, 2)).sign(SIGNER),
+                "Bearer " + valid().withClaim("roles", (String) null).sign(SIGNER),
+                "Bearer " + valid().withSubject(null).sign(SIGNER),
+                "Bearer " + valid().withIssuedAt((Instant) null).sign(SIGNER),
+                "Bearer " + valid().withExpiresAt((Instant) null).sign(SIGNER),
+                "Bearer " + parts[0] + "." + parts[1],
+                "Bearer " + genuine + ".extra",
+                "Bearer " + parts[0] + ".%%%notbase64%%%." + parts[2],
+                "Bearer " + "x".repeat(64 * 1024),
+                "Bearer ",
+                "Basic dXNlcjpwYXNz",
+                genuine,
+                "");
+    }
+
+    @ParameterizedTest
+    @MethodSource("forgeries")
+    void forgedOrMalformedTokensAreRejected(String authorization) {
+        assertInstanceOf(Authentication.Rejected.class, VERIFIER.verify(authorization));
+    }
+
+    @Test
+    void noHeaderIsRejected() {
+        assertInstanceOf(Authentication.Rejected.class, VERIFIER.verify(null));
+    }
+
+    @Test
+    void rs256PicksTheKeyByKidAndRotates() throws Exception {
+        KeyPair current = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        KeyPair next = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        JwtSettings settings = new JwtSettings(JwtSettings.Algorithm.RS256, null,
+                Map.of("2026-10", current.getPublic(), "2026-11", next.getPublic()), "tenantry", "tenantry-api",
+                Duration.ofSeconds(30));
+        TokenVerifier rs256 = new TokenVerifier(settings);
+        assertInstanceOf(Authentication.Authenticated.class, rs256.verify("Bearer " + valid().withKeyId("2026-10").sign(rsa(current))));
+        assertInstanceOf(Authentication.Authenticated.class, rs256.verify("Bearer " + valid().withKeyId("2026-11").sign(rsa(next))));
+        assertInstanceOf(Authentication.Rejected.class, rs256.verify("Bearer " + valid().withKeyId("2026-10").sign(rsa(next))),
+                "a kid must name the key that signed");
+        assertInstanceOf(Authentication.Rejected.class, rs256.verify("Bearer " + valid().withKeyId("../../etc/passwd").sign(rsa(current))));
+        assertInstanceOf(Authentication.Rejected.class, rs256.verify("Bearer " + valid().sign(rsa(current))), "no kid");
+        byte[] publicKeyBytes = current.getPublic().getEncoded();
+        assertInstanceOf(Authentication.Rejected.class, rs256.verify("Bearer " + valid().withKeyId("2026-10")
+                .sign(Algorithm.HMAC256(publicKeyBytes))), "HS256 signed with the public key must not pass as RS256");
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(publicKeyBytes) + "\n-----END PUBLIC KEY-----\n";
+        assertInstanceOf(Authentication.Rejected.class, rs256.verify("Bearer " + valid().withKeyId("2026-10")
+                .sign(Algorithm.HMAC256(pem))));
+    }
+
+    @Test
+    void settingsRefuseWeakSecretsAndWrongKeys() throws Exception {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JwtSettings.hs256("too-short", "tenantry", "tenantry-api"));
+        KeyPair ec = KeyPairGenerator.getInstance("EC").generateKeyPair();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new JwtSettings(
+                JwtSettings.Algorithm.RS256, null, Map.of("k", ec.getPublic()), "i", "a", Duration.ZERO));
+    }
+
+    private static Algorithm rsa(KeyPair pair) {
+        return Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
+    }
+
+    private static String unsigned(String algorithm, String payload) {
+        return b64("{\"alg\":\"" + algorithm + "\",\"typ\":\"JWT\"}") + "." + payload + ".";
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
