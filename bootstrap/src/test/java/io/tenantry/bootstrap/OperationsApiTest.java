@@ -1,0 +1,81 @@
+package io.tenantry.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tenantry.adapters.persistence.postgres.TestDatabase;
+import io.tenantry.bootstrap.TestServer.TestTenant;
+import io.tenantry.kernel.context.Tier;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code /health}, {@code /metrics} and {@code /openapi.json}. */
+class OperationsApiTest {
+
+    /** The endpoints of API.md this issue covers. */
+    private static final List<String> CONTRACT = List.of(
+            "GET /health", "GET /metrics", "GET /openapi.json",
+            "POST /api/orders", "GET /api/orders", "GET /api/orders/{id}", "PATCH /api/orders/{id}", "DELETE /api/orders/{id}",
+            "POST /api/users", "GET /api/users/{id}", "PATCH /api/users/{id}",
+            "GET /admin/tenants", "POST /admin/tenants", "PATCH /admin/tenants/{id}", "GET /admin/orders", "GET /admin/audit");
+
+    private final TestServer server = TestServer.get();
+    private final Api api = server.api;
+
+    @Test
+    void theOpenApiDocumentDescribesExactlyTheServedEndpoints() {
+        JsonNode paths = Json.parse(api.get("/openapi.json", null).body()).get("paths");
+        Set<String> documented = new HashSet<>();
+        for (Iterator<String> names = paths.fieldNames(); names.hasNext(); ) {
+            String path = names.next();
+            paths.get(path).fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path));
+        }
+        assertEquals(Set.copyOf(CONTRACT), documented);
+        for (String endpoint : CONTRACT) {
+            String[] methodAndPath = endpoint.split(" ");
+            String path = methodAndPath[1].replace("{id}", methodAndPath[1].startsWith("/admin/tenants") ? "tenant-x"
+                    : "00000000-0000-0000-0000-000000000000");
+            int status = api.send(methodAndPath[0], path, null, null).status();
+            assertFalse(status == 404 || status == 405, endpoint + " is documented but not served (" + status + ")");
+        }
+    }
+
+    @Test
+    void metricsCountRequestsByRouteStatusAndTierWithoutTenantIds() {
+        TestTenant tenant = server.newTenant(Tier.ENTERPRISE);
+        api.get("/api/orders", tenant.member());
+        String metrics = api.get("/metrics", null).body();
+        assertTrue(metrics.contains("tenantry_http_requests_seconds_count{"), metrics);
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("tenantry_http_requests_seconds_count{")
+                && line.contains("route=\"/api/orders\"") && line.contains("tier=\"enterprise\"") && line.contains("status=\"200\"")));
+        assertFalse(metrics.contains(tenant.id().value()), "tenant ids are not metric labels");
+    }
+
+    @Test
+    void healthIsDownWhileTheDatabaseRefusesConnections() {
+        TestDatabase database = TestDatabase.create(2);
+        TestServer own = TestServer.start(database, Duration.ofMillis(100));
+        try {
+            assertEquals("UP", Json.parse(own.api.get("/health", null).body()).get("status").asText());
+            String app = database.settings().app().user();
+            database.execute("ALTER ROLE " + app + " NOLOGIN",
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + app + "'");
+            var down = own.api.get("/health", null);
+            assertEquals(503, down.status(), down.body());
+            assertEquals("DOWN", Json.parse(down.body()).get("checks").get("database").asText());
+            own.api.get("/api/orders", own.operator.admin()).assertProblem(503);
+            database.execute("ALTER ROLE " + app + " LOGIN");
+            assertEquals(200, own.api.get("/health", null).status(), "back up once the database is");
+        } finally {
+            own.tenantry.close();
+            database.close();
+        }
+    }
+}
