@@ -1,5 +1,12 @@
 package io.tenantry.architecture;
 
+import io.tenantry.adapters.persistence.memory.InMemoryOrderRepository;
+import io.tenantry.adapters.web.fixture.WebReachingIntoPersistence;
+import io.tenantry.adapters.web.fixture.WebUsingAPort;
+import io.tenantry.adapters.web.fixture.WebUsingWeld;
+import io.tenantry.application.fixture.ApplicationUsingJdbi;
+import io.tenantry.application.fixture.AuditedCaller;
+import io.tenantry.bootstrap.fixture.BootstrapUsingWeld;
 import io.tenantry.domain.fixture.DomainUsingAFramework;
 import io.tenantry.domain.fixture.PureDomainClass;
 import io.tenantry.kernel.fixture.KernelUsingAFramework;
@@ -25,5 +32,27 @@ class LayerRulesTest {
         assertFails(HouseRules.DOMAIN_IS_PURE_JDK, importOnly(DomainUsingAFramework.class),
                 "DomainUsingAFramework", "jakarta.inject.Inject");
         assertPasses(HouseRules.DOMAIN_IS_PURE_JDK, importOnly(PureDomainClass.class));
+    }
+
+    @Test
+    void theApplicationRuleRejectsADatabaseLibrary() {
+        assertFails(HouseRules.APPLICATION_USES_ONLY_KERNEL_DOMAIN_AND_INJECT, importOnly(ApplicationUsingJdbi.class),
+                "ApplicationUsingJdbi", "org.jdbi.v3.core.Jdbi", "Declare an out-port interface");
+        assertPasses(HouseRules.APPLICATION_USES_ONLY_KERNEL_DOMAIN_AND_INJECT, importOnly(AuditedCaller.class));
+    }
+
+    @Test
+    void adaptersMustNotDependOnEachOther() {
+        assertFails(HouseRules.ADAPTERS_ARE_INDEPENDENT,
+                importOnly(WebReachingIntoPersistence.class, InMemoryOrderRepository.class),
+                "WebReachingIntoPersistence", "InMemoryOrderRepository", "Go through an application port");
+        assertPasses(HouseRules.ADAPTERS_ARE_INDEPENDENT, importOnly(WebUsingAPort.class, InMemoryOrderRepository.class));
+    }
+
+    @Test
+    void onlyBootstrapTouchesWeld() {
+        assertFails(HouseRules.ONLY_BOOTSTRAP_TOUCHES_WELD, importOnly(WebUsingWeld.class),
+                "WebUsingWeld", "org.jboss.weld.environment.se.Weld", "wiring lives in bootstrap");
+        assertPasses(HouseRules.ONLY_BOOTSTRAP_TOUCHES_WELD, importOnly(BootstrapUsingWeld.class, WebUsingAPort.class));
     }
 }
