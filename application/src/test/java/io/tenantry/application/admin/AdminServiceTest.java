@@ -1,0 +1,68 @@
+package io.tenantry.application.admin;
+
+import io.tenantry.application.order.OrderRepository;
+import io.tenantry.application.tenant.TenantAccess;
+import io.tenantry.application.tenant.TenantDirectory;
+import io.tenantry.kernel.audit.AuditEvent;
+import io.tenantry.kernel.audit.AuditLog;
+import io.tenantry.kernel.audit.Bypass;
+import io.tenantry.kernel.context.TenantContext;
+import io.tenantry.kernel.policy.AccessDenied;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.tenantry.kernel.testing.TwoTenants.ADMIN;
+import static io.tenantry.kernel.testing.TwoTenants.OWNER_A;
+import static io.tenantry.kernel.testing.TwoTenants.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+class AdminServiceTest {
+
+    private final List<AuditEvent> recorded = new ArrayList<>();
+    private final AuditLog log = new AuditLog() {
+        @Override
+        public void record(AuditEvent event) {
+            recorded.add(event);
+        }
+
+        @Override
+        public List<AuditEvent> newest(int limit) {
+            return List.copyOf(recorded);
+        }
+    };
+    private final OrderRepository orders = mock(OrderRepository.class);
+    private final TenantDirectory tenants = mock(TenantDirectory.class);
+    private final AdminService admin = new AdminService(new Bypass(new io.tenantry.kernel.audit.BypassTransaction() {
+        @Override
+        public <T> T atomically(java.util.function.Function<AuditLog, T> work) {
+            return work.apply(log);
+        }
+    }, Clock.systemUTC()), orders, tenants, log, new TenantAccess(tenants, Clock.systemUTC(), Duration.ofSeconds(1)));
+
+    @Test
+    void nonAdminsAreRefusedBeforeAnythingRuns() {
+        assertThrows(AccessDenied.class, () -> as(OWNER_A, () -> admin.listAllOrders(10)));
+        verifyNoInteractions(orders);
+        assertTrue(recorded.isEmpty());
+    }
+
+    @Test
+    void listingAllOrdersRunsInsideTheBypassAndIsAuditedOnce() {
+        when(orders.listAcrossTenants(10)).thenAnswer(call -> {
+            assertTrue(TenantContext.inBypass(), "the cross-tenant read must run inside the bypass");
+            return List.of();
+        });
+        as(ADMIN, () -> admin.listAllOrders(10));
+        assertEquals(1, recorded.size());
+        assertEquals("admin.orders.list", recorded.getFirst().action());
+    }
+}
