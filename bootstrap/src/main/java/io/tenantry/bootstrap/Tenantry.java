@@ -44,8 +44,12 @@ public final class Tenantry implements AutoCloseable {
         return container.select(type).get();
     }
 
+    /** Drains in-flight requests first, then releases the beans (the database last). */
     @Override
     public void close() {
-        container.close();
+        web.close();
+        if (container.isRunning()) {
+            container.close();
+        }
     }
 }

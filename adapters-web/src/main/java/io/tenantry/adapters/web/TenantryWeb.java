@@ -35,6 +35,7 @@ public final class TenantryWeb implements AutoCloseable {
     }
 
     private final Javalin javalin;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     public TenantryWeb(WebSettings settings, Services services, PrometheusMeterRegistry metrics) {
         JsonCodec json = new JsonCodec();
@@ -78,6 +79,8 @@ public final class TenantryWeb implements AutoCloseable {
     /** Stops accepting requests and waits (up to the drain timeout) for those in flight. */
     @Override
     public void close() {
-        javalin.stop();
+        if (stopped.compareAndSet(false, true)) {
+            javalin.stop();
+        }
     }
 }
