@@ -3,8 +3,6 @@ package io.tenantry.bootstrap;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import io.tenantry.bootstrap.Api.Response;
-import io.tenantry.bootstrap.TestServer.TestTenant;
-import io.tenantry.kernel.context.Tier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,17 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Identity comes from the verified token only: forged tokens are 401 and change nothing; headers and query
  * parameters naming another tenant are ignored.
  */
-class IdentityApiTest {
-
-    private final TestServer server = TestServer.get();
-    private final Api api = server.api;
-    private TestTenant a;
-    private TestTenant b;
+class IdentityApiTest extends TwoTenantsApiTest {
 
     @BeforeEach
-    void twoTenants() {
-        a = server.newTenant(Tier.PRO);
-        b = server.newTenant(Tier.FREE);
+    void anOrderOfA() {
         api.post("/api/orders", a.member(), Json.order("secret of A"));
     }
 

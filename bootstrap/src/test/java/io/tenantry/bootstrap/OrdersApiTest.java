@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.application.idempotency.IdempotencyKey;
 import io.tenantry.application.idempotency.IdempotencyStore;
 import io.tenantry.bootstrap.Api.Response;
-import io.tenantry.bootstrap.TestServer.TestTenant;
 import io.tenantry.kernel.context.TenantContext;
-import io.tenantry.kernel.context.Tier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -18,18 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /api/orders} end to end: a real server, real PostgreSQL, two tenants. */
-class OrdersApiTest {
-
-    private final TestServer server = TestServer.get();
-    private final Api api = server.api;
-    private TestTenant a;
-    private TestTenant b;
-
-    @BeforeEach
-    void twoTenants() {
-        a = server.newTenant(Tier.PRO);
-        b = server.newTenant(Tier.FREE);
-    }
+class OrdersApiTest extends TwoTenantsApiTest {
 
     @Test
     void anOrderIsCreatedWithLocationAndReadBack() {

@@ -2,26 +2,12 @@ package io.tenantry.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.bootstrap.Api.Response;
-import io.tenantry.bootstrap.TestServer.TestTenant;
-import io.tenantry.kernel.context.Tier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@code /api/users} end to end. */
-class UsersApiTest {
-
-    private final TestServer server = TestServer.get();
-    private final Api api = server.api;
-    private TestTenant a;
-    private TestTenant b;
-
-    @BeforeEach
-    void twoTenants() {
-        a = server.newTenant(Tier.PRO);
-        b = server.newTenant(Tier.FREE);
-    }
+class UsersApiTest extends TwoTenantsApiTest {
 
     @Test
     void theSameEmailWorksInTwoTenantsButOnceWithinOne() {

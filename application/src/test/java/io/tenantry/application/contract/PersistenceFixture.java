@@ -18,19 +18,36 @@ import java.time.Duration;
  */
 public interface PersistenceFixture {
 
-    OrderRepository orders();
+    /** The adapters under test, as one set. */
+    record Adapters(OrderRepository orders, UserRepository users, TenantDirectory tenants, AuditLog auditLog,
+                    BypassTransaction bypassTransaction) {
+    }
 
-    UserRepository users();
-
-    TenantDirectory tenants();
-
-    AuditLog auditLog();
-
-    BypassTransaction bypassTransaction();
+    Adapters adapters();
 
     IdempotencyStore idempotency(Clock clock, Duration retention);
 
     void reset();
+
+    default OrderRepository orders() {
+        return adapters().orders();
+    }
+
+    default UserRepository users() {
+        return adapters().users();
+    }
+
+    default TenantDirectory tenants() {
+        return adapters().tenants();
+    }
+
+    default AuditLog auditLog() {
+        return adapters().auditLog();
+    }
+
+    default BypassTransaction bypassTransaction() {
+        return adapters().bypassTransaction();
+    }
 
     default Bypass bypass() {
         return new Bypass(bypassTransaction(), Clock.systemUTC());

@@ -2,13 +2,8 @@ package io.tenantry.adapters.persistence.memory;
 
 import io.tenantry.application.contract.PersistenceFixture;
 import io.tenantry.application.idempotency.IdempotencyStore;
-import io.tenantry.application.order.OrderRepository;
 import io.tenantry.application.tenant.Tenant;
-import io.tenantry.application.tenant.TenantDirectory;
 import io.tenantry.application.tenant.TenantStatus;
-import io.tenantry.application.user.UserRepository;
-import io.tenantry.kernel.audit.AuditLog;
-import io.tenantry.kernel.audit.BypassTransaction;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.Tier;
 import io.tenantry.kernel.testing.TwoTenants;
@@ -23,28 +18,9 @@ final class InMemoryFixture implements PersistenceFixture {
     private InMemoryPersistence persistence;
 
     @Override
-    public OrderRepository orders() {
-        return persistence.orders();
-    }
-
-    @Override
-    public UserRepository users() {
-        return persistence.users();
-    }
-
-    @Override
-    public TenantDirectory tenants() {
-        return persistence.tenants();
-    }
-
-    @Override
-    public AuditLog auditLog() {
-        return persistence.audit();
-    }
-
-    @Override
-    public BypassTransaction bypassTransaction() {
-        return persistence.audit();
+    public Adapters adapters() {
+        return new Adapters(persistence.orders(), persistence.users(), persistence.tenants(), persistence.audit(),
+                persistence.audit());
     }
 
     @Override

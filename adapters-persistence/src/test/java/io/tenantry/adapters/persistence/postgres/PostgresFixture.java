@@ -2,12 +2,7 @@ package io.tenantry.adapters.persistence.postgres;
 
 import io.tenantry.application.contract.PersistenceFixture;
 import io.tenantry.application.idempotency.IdempotencyStore;
-import io.tenantry.application.order.OrderRepository;
-import io.tenantry.application.tenant.TenantDirectory;
-import io.tenantry.application.user.UserRepository;
 import io.tenantry.adapters.persistence.jdbi.JdbiIdempotencyStore;
-import io.tenantry.kernel.audit.AuditLog;
-import io.tenantry.kernel.audit.BypassTransaction;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
@@ -69,28 +64,9 @@ public final class PostgresFixture implements PersistenceFixture {
     }
 
     @Override
-    public OrderRepository orders() {
-        return persistence.orders();
-    }
-
-    @Override
-    public UserRepository users() {
-        return persistence.users();
-    }
-
-    @Override
-    public TenantDirectory tenants() {
-        return persistence.tenants();
-    }
-
-    @Override
-    public AuditLog auditLog() {
-        return persistence.audit();
-    }
-
-    @Override
-    public BypassTransaction bypassTransaction() {
-        return persistence.audit();
+    public Adapters adapters() {
+        return new Adapters(persistence.orders(), persistence.users(), persistence.tenants(), persistence.audit(),
+                persistence.audit());
     }
 
     @Override
