@@ -99,6 +99,15 @@ class OrdersApiTest extends TwoTenantsApiTest {
     }
 
     @Test
+    void aTokenWithoutATenantRoleIs403() {
+        String viewer = server.token(a.id(), a.tier(), "viewer");
+        api.get("/api/orders", viewer).assertProblem(403);
+        api.post("/api/orders", viewer, Json.order("x")).assertProblem(403);
+        api.get("/api/orders", a.admin()).assertProblem(403);
+        assertEquals(200, api.get("/api/orders", a.owner()).status(), "positive control: owners are members too");
+    }
+
+    @Test
     void onlyOwnersDelete() {
         String id = Json.parse(api.post("/api/orders", a.member(), Json.order("x")).body()).get("id").asText();
         api.delete("/api/orders/" + id, a.member()).assertProblem(403);

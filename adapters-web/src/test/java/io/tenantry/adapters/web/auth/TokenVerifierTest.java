@@ -76,6 +76,9 @@ class TokenVerifierTest {
                 "Bearer " + valid().sign(Algorithm.RSA256((RSAPublicKey) rsa.getPublic(), (RSAPrivateKey) rsa.getPrivate())),
                 "Bearer " + valid().withHeader(Map.of("jku", "http://127.0.0.1:1/keys", "kid", "x"))
                         .sign(Algorithm.HMAC256("attacker-secret-that-is-32-bytes-long")),
+                "Bearer " + valid().withHeader(Map.of("jwk", Map.of("kty", "oct", "k",
+                                Base64.getUrlEncoder().withoutPadding().encodeToString("attacker-secret-that-is-32-bytes-long".getBytes(StandardCharsets.UTF_8)))))
+                        .sign(Algorithm.HMAC256("attacker-secret-that-is-32-bytes-long")),
                 "Bearer " + JWT.create().withIssuer("tenantry").withAudience("tenantry-api").withSubject("a").withIssuedAt(now)
                         .withClaim("tenantId", "tenant-a").withClaim("tier", "pro").withClaim("roles", List.of("member")).sign(SIGNER),
                 "Bearer " + valid().withExpiresAt(now.minusSeconds(120)).sign(SIGNER),
@@ -136,6 +139,25 @@ class TokenVerifierTest {
         String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(publicKeyBytes) + "\n-----END PUBLIC KEY-----\n";
         assertInstanceOf(Authentication.Rejected.class, rs256.verify("Bearer " + valid().withKeyId("2026-10")
                 .sign(Algorithm.HMAC256(pem))));
+    }
+
+    @Test
+    void es256VerifiesByKidAndRefusesOtherKeys() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        KeyPair key = generator.generateKeyPair();
+        KeyPair stranger = generator.generateKeyPair();
+        TokenVerifier es256 = new TokenVerifier(new JwtSettings(JwtSettings.Algorithm.ES256, null,
+                Map.of("ec-1", key.getPublic()), "tenantry", "tenantry-api", Duration.ofSeconds(30)));
+        assertInstanceOf(Authentication.Authenticated.class, es256.verify("Bearer " + valid().withKeyId("ec-1").sign(ec(key))));
+        assertInstanceOf(Authentication.Rejected.class, es256.verify("Bearer " + valid().withKeyId("ec-1").sign(ec(stranger))));
+        assertInstanceOf(Authentication.Rejected.class, es256.verify("Bearer " + valid().withKeyId("ec-1").sign(SIGNER)),
+                "an HS256 token never passes an ES256 verifier");
+    }
+
+    private static Algorithm ec(KeyPair pair) {
+        return Algorithm.ECDSA256((java.security.interfaces.ECPublicKey) pair.getPublic(),
+                (java.security.interfaces.ECPrivateKey) pair.getPrivate());
     }
 
     @Test
