@@ -1,5 +1,6 @@
 package io.tenantry.adapters.persistence.jdbi;
 
+import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.kernel.audit.AuditEvent;
 import io.tenantry.kernel.audit.AuditLog;
 import io.tenantry.kernel.audit.BypassTransaction;
@@ -37,6 +38,13 @@ public final class JdbiAuditLog implements AuditLog, BypassTransaction {
 
     @Override
     public <T> T atomically(Function<AuditLog, T> work) {
-        return bypass.inTransaction(handle -> work.apply(this));
+        try {
+            return bypass.inTransaction(handle -> work.apply(this));
+        } catch (RuntimeException failure) {
+            if (ConnectionFailures.isConnectionFailure(failure)) {
+                throw new DependencyUnavailable("the database", failure);
+            }
+            throw failure;
+        }
     }
 }

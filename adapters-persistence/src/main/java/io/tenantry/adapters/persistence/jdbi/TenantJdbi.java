@@ -29,7 +29,9 @@ public final class TenantJdbi {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         SqlStatements statements = jdbi.getConfig(SqlStatements.class);
         statements.setTemplateEngine(new CurrentTenantSetting(sqlRewriter.apply(statements.getTemplateEngine())));
-        jdbi.getConfig(Extensions.class).registerHandlerCustomizer(new PolicyEnforcement(role));
+        jdbi.getConfig(Extensions.class)
+                .registerHandlerCustomizer(new PolicyEnforcement(role))
+                .registerHandlerCustomizer(new ConnectionFailures());
         return jdbi;
     }
 }

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.tenantry.kernel.context.MissingTenantContext;
+import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.kernel.policy.AccessDenied;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 
 /**
  * The one place where exceptions become HTTP answers, all as problem+json. Client mistakes are 4xx with a plain
- * explanation; an unreachable database is 503; anything else is a 500 whose details go to the log only.
+ * explanation; an unreachable dependency ({@link DependencyUnavailable}) is 503; anything else is a 500 whose
+ * details go to the log only.
  */
 public final class ErrorMapping {
 
@@ -35,14 +35,13 @@ public final class ErrorMapping {
             respond(ctx, Problem.forbidden("Your roles do not allow this operation."));
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus())));
+        config.routes.exception(DependencyUnavailable.class, (e, ctx) -> {
+            LOG.warn("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
+            respond(ctx, Problem.unavailable());
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
-            if (isUnavailable(e)) {
-                LOG.warn("a dependency is unavailable: {}", e.toString());
-                respond(ctx, Problem.unavailable());
-            } else {
-                LOG.error("request failed", e);
-                respond(ctx, Problem.internal());
-            }
+            LOG.error("request failed", e);
+            respond(ctx, Problem.internal());
         });
         config.routes.error(404, "*", ctx -> {
             if (!isProblem(ctx)) {
@@ -81,20 +80,5 @@ public final class ErrorMapping {
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(Problem.CONTENT_TYPE);
-    }
-
-    /** Missing context is a wiring bug, not an outage; a failed connection anywhere in the cause chain is an outage. */
-    private static boolean isUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MissingTenantContext) {
-                return false;
-            }
-            if (cause instanceof java.net.ConnectException || cause instanceof java.sql.SQLTransientConnectionException
-                    || (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                    || cause.getClass().getName().equals("org.jdbi.v3.core.ConnectionException")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
