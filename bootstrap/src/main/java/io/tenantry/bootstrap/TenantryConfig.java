@@ -3,6 +3,7 @@ package io.tenantry.bootstrap;
 import io.tenantry.adapters.persistence.postgres.PostgresSettings;
 import io.tenantry.adapters.web.WebSettings;
 import io.tenantry.adapters.web.auth.JwtSettings;
+import io.tenantry.kernel.context.TenantId;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,8 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         JwtSettings jwt = jwt(source, database.isEmpty());
         WebSettings web = new WebSettings(source.get("TENANTRY_HTTP_HOST", "127.0.0.1"),
                 source.getInt("TENANTRY_HTTP_PORT", 8080), source.getInt("TENANTRY_MAX_JSON_BYTES", (int) WebSettings.ONE_MIB),
-                jwt, Duration.ofSeconds(source.getInt("TENANTRY_DRAIN_SECONDS", 10)));
+                jwt, Duration.ofSeconds(source.getInt("TENANTRY_DRAIN_SECONDS", 10)),
+                TenantId.of(source.get("TENANTRY_PLATFORM_TENANT", "platform")));
         return new TenantryConfig(web, database, source.get("TENANTRY_DATA_DIR").map(Path::of),
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)));

@@ -31,12 +31,13 @@ class AdminApiTest {
     }
 
     @Test
-    void onlyAdminsReachAdminRoutes() {
+    void onlyAdminsOfThePlatformTenantReachAdminRoutes() {
         for (String path : new String[] {"/admin/tenants", "/admin/orders", "/admin/audit"}) {
             api.get(path, a.owner()).assertProblem(403);
             assertEquals(200, api.get(path, admin).status(), path);
         }
         api.get("/admin/tenants", null).assertProblem(401);
+        api.get("/admin/orders", a.admin()).assertProblem(403);
     }
 
     @Test

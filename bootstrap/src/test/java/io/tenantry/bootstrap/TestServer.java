@@ -59,7 +59,7 @@ final class TestServer {
 
     static TestServer start(TestDatabase database, Duration tenantCacheAge) {
         TenantryConfig config = new TenantryConfig(
-                new WebSettings("127.0.0.1", 0, WebSettings.ONE_MIB, JWT, Duration.ofSeconds(5)),
+                new WebSettings("127.0.0.1", 0, WebSettings.ONE_MIB, JWT, Duration.ofSeconds(5), DemoData.PLATFORM),
                 Optional.of(database.settings()), Optional.empty(), false, tenantCacheAge);
         return new TestServer(database, Tenantry.start(config));
     }

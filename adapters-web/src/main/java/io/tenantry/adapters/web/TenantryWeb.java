@@ -40,7 +40,8 @@ public final class TenantryWeb implements AutoCloseable {
     public TenantryWeb(WebSettings settings, Services services, PrometheusMeterRegistry metrics) {
         JsonCodec json = new JsonCodec();
         ErrorMapping errors = new ErrorMapping(json, settings.maxJsonBytes());
-        TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access());
+        TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access(),
+                settings.platform());
         RequestMetrics requestMetrics = new RequestMetrics(metrics);
         this.javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;

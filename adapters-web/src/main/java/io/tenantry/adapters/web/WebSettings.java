@@ -1,6 +1,7 @@
 package io.tenantry.adapters.web;
 
 import io.tenantry.adapters.web.auth.JwtSettings;
+import io.tenantry.kernel.context.TenantId;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -13,8 +14,10 @@ import java.util.Objects;
  * @param maxJsonBytes  the largest JSON body accepted
  * @param jwt           how tokens are verified
  * @param drainTimeout  how long shutdown waits for in-flight requests
+ * @param platform      the operators' home tenant, the only one whose {@code admin} role reaches {@code /admin}
  */
-public record WebSettings(String host, int port, long maxJsonBytes, JwtSettings jwt, Duration drainTimeout) {
+public record WebSettings(String host, int port, long maxJsonBytes, JwtSettings jwt, Duration drainTimeout,
+                          TenantId platform) {
 
     public static final long ONE_MIB = 1024 * 1024;
 
@@ -22,6 +25,7 @@ public record WebSettings(String host, int port, long maxJsonBytes, JwtSettings 
         Objects.requireNonNull(host, "'host' must not be null");
         Objects.requireNonNull(jwt, "'jwt' must not be null");
         Objects.requireNonNull(drainTimeout, "'drainTimeout' must not be null");
+        Objects.requireNonNull(platform, "'platform' must not be null");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("'port' must be 0..65535");
         }

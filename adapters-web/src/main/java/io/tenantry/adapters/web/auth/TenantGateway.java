@@ -8,6 +8,7 @@ import io.tenantry.application.tenant.Tenant;
 import io.tenantry.application.tenant.TenantAccess;
 import io.tenantry.application.tenant.TenantAccess.Verdict;
 import io.tenantry.kernel.context.TenantContext;
+import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.TenantIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,23 @@ public final class TenantGateway {
 
     private final TokenVerifier verifier;
     private final TenantAccess access;
+    private final TenantId platform;
 
-    public TenantGateway(TokenVerifier verifier, TenantAccess access) {
+    /** {@code platform} is the operators' home tenant: the role {@code admin} counts only for its members. */
+    public TenantGateway(TokenVerifier verifier, TenantAccess access, TenantId platform) {
         this.verifier = verifier;
         this.access = access;
+        this.platform = platform;
+    }
+
+    /** A handler for platform operators: the role {@code admin} in the platform tenant. */
+    public Handler requireOperator(Handler handler) {
+        return requireAnyRole(Set.of(TenantIdentity.ADMIN), ctx -> {
+            if (!TenantContext.requireTenant().equals(platform)) {
+                throw new ProblemException(Problem.forbidden("Only platform operators may use this operation."));
+            }
+            handler.handle(ctx);
+        });
     }
 
     /** A handler for callers holding any of {@code roles}. */

@@ -19,16 +19,12 @@ import io.tenantry.application.admin.AdminUseCases.ProvisionTenantCommand;
 import io.tenantry.application.tenant.Tenant;
 import io.tenantry.application.tenant.TenantStatus;
 import io.tenantry.kernel.context.TenantId;
-import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.context.Tier;
 
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code /admin}: the platform operator's routes; every one crosses tenants through the audited bypass. */
 public final class AdminRoutes {
-
-    private static final Set<String> ADMINS = Set.of(TenantIdentity.ADMIN);
 
     private final AdminService admin;
     private final JsonCodec json;
@@ -39,11 +35,11 @@ public final class AdminRoutes {
     }
 
     public void register(RoutesConfig routes, TenantGateway gateway) {
-        routes.get("/admin/tenants", gateway.requireAnyRole(ADMINS, this::listTenants));
-        routes.post("/admin/tenants", gateway.requireAnyRole(ADMINS, this::provision));
-        routes.patch("/admin/tenants/{id}", gateway.requireAnyRole(ADMINS, this::change));
-        routes.get("/admin/orders", gateway.requireAnyRole(ADMINS, this::listOrders));
-        routes.get("/admin/audit", gateway.requireAnyRole(ADMINS, this::audit));
+        routes.get("/admin/tenants", gateway.requireOperator(this::listTenants));
+        routes.post("/admin/tenants", gateway.requireOperator(this::provision));
+        routes.patch("/admin/tenants/{id}", gateway.requireOperator(this::change));
+        routes.get("/admin/orders", gateway.requireOperator(this::listOrders));
+        routes.get("/admin/audit", gateway.requireOperator(this::audit));
     }
 
     private void listTenants(Context ctx) {
