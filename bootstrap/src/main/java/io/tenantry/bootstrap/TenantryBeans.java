@@ -2,8 +2,11 @@ package io.tenantry.bootstrap;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tenantry.adapters.persistence.memory.InMemoryRateLimiter;
 import io.tenantry.adapters.persistence.memory.InMemoryTenantCache;
 import io.tenantry.adapters.persistence.postgres.PostgresHealthCheck;
+import io.tenantry.adapters.persistence.redis.RedisConnection;
+import io.tenantry.adapters.persistence.redis.RedisRateLimiter;
 import io.tenantry.adapters.web.TenantryWeb;
 import io.tenantry.application.admin.AdminService;
 import io.tenantry.application.idempotency.IdempotencyStore;
@@ -16,6 +19,7 @@ import io.tenantry.application.user.UserService;
 import io.tenantry.kernel.audit.AuditLog;
 import io.tenantry.kernel.audit.Bypass;
 import io.tenantry.kernel.cache.TenantCache;
+import io.tenantry.kernel.limits.RateLimiter;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -87,6 +91,14 @@ public class TenantryBeans {
 
     @Produces
     @Singleton
+    RateLimiter rateLimiter(TenantryConfig config, Clock clock) {
+        return config.redisUrl()
+                .<RateLimiter>map(url -> new RedisRateLimiter(RedisConnection.connect(url), "tenantry:limits:"))
+                .orElseGet(() -> new InMemoryRateLimiter(clock));
+    }
+
+    @Produces
+    @Singleton
     Bypass bypass(DatabaseRuntime database, Clock clock) {
         return new Bypass(database.persistence().audit(), clock);
     }
@@ -106,10 +118,11 @@ public class TenantryBeans {
     @Produces
     @Singleton
     TenantryWeb web(TenantryConfig config, OrderService orders, UserService users, AdminService admin,
-                    TenantAccess access, IdempotencyStore idempotency, DatabaseRuntime database,
+                    TenantAccess access, IdempotencyStore idempotency, RateLimiter limiter, DatabaseRuntime database,
                     PrometheusMeterRegistry metrics) {
         return new TenantryWeb(config.web(), new TenantryWeb.Services(orders, users, admin, access, idempotency,
-                List.of(new PostgresHealthCheck(database.persistence().applicationDataSource()))), metrics);
+                limiter, config.limits(), List.of(new PostgresHealthCheck(database.persistence().applicationDataSource()))),
+                metrics);
     }
 
     void stopWeb(@Disposes TenantryWeb web) {

@@ -4,6 +4,9 @@ import io.tenantry.adapters.persistence.postgres.PostgresSettings;
 import io.tenantry.adapters.web.WebSettings;
 import io.tenantry.adapters.web.auth.JwtSettings;
 import io.tenantry.kernel.context.TenantId;
+import io.tenantry.kernel.context.Tier;
+import io.tenantry.kernel.limits.Budget;
+import io.tenantry.kernel.limits.TierLimits;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,9 +31,11 @@ import java.util.Optional;
  * @param dataDirectory where the embedded PostgreSQL keeps its data, empty for a fresh temporary one
  * @param demoData      whether to provision the demo tenants and orders
  * @param tenantCacheAge how long one instance trusts what it read of a tenant's status and tier
+ * @param redisUrl      the Redis that shares rate-limit budgets across instances, empty for in-process budgets
+ * @param limits        the request budget of each tier
  */
 public record TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
-                             boolean demoData, Duration tenantCacheAge) {
+                             boolean demoData, Duration tenantCacheAge, Optional<String> redisUrl, TierLimits limits) {
 
     /** The HS256 secret of the embedded defaults; refused as soon as a database is configured. */
     static final String DEVELOPMENT_SECRET = "tenantry-development-secret-not-for-production-use";
@@ -55,7 +60,19 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 TenantId.of(source.get("TENANTRY_PLATFORM_TENANT", "platform")));
         return new TenantryConfig(web, database, source.get("TENANTRY_DATA_DIR").map(Path::of),
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
-                Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)));
+                Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),
+                source.get("TENANTRY_REDIS_URL"), limits(source));
+    }
+
+    /** {@code TENANTRY_LIMIT_FREE} etc.: requests per {@code TENANTRY_LIMIT_WINDOW_SECONDS} (default 60). */
+    private static TierLimits limits(ConfigSource source) {
+        Duration window = Duration.ofSeconds(source.getInt("TENANTRY_LIMIT_WINDOW_SECONDS", 60));
+        TierLimits limits = TierLimits.defaults();
+        for (Tier tier : Tier.values()) {
+            int fallback = (int) limits.budgetFor(tier).permits();
+            limits = limits.with(tier, new Budget(source.getInt("TENANTRY_LIMIT_" + tier.name(), fallback), window));
+        }
+        return limits;
     }
 
     private static JwtSettings jwt(ConfigSource source, boolean embedded) {

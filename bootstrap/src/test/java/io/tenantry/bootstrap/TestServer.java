@@ -32,11 +32,12 @@ final class TestServer {
 
     final TestDatabase database;
     final Tenantry tenantry;
+    private TenantryConfig config;
     final DevelopmentTokens tokens;
     final Api api;
     final TestTenant operator;
 
-    private TestServer(TestDatabase database, Tenantry tenantry) {
+    TestServer(TestDatabase database, Tenantry tenantry) {
         this.database = database;
         this.tenantry = tenantry;
         this.tokens = new DevelopmentTokens(JWT, Clock.systemUTC());
@@ -58,10 +59,23 @@ final class TestServer {
     }
 
     static TestServer start(TestDatabase database, Duration tenantCacheAge) {
+        return start(database, tenantCacheAge, Optional.empty(), io.tenantry.kernel.limits.TierLimits.defaults());
+    }
+
+    /** A server of its own, with a Redis for shared budgets (or none) and the given tier budgets. */
+    static TestServer start(TestDatabase database, Duration tenantCacheAge, Optional<String> redis,
+                            io.tenantry.kernel.limits.TierLimits limits) {
         TenantryConfig config = new TenantryConfig(
                 new WebSettings("127.0.0.1", 0, WebSettings.ONE_MIB, JWT, Duration.ofSeconds(5), DemoData.PLATFORM),
-                Optional.of(database.settings()), Optional.empty(), false, tenantCacheAge);
-        return new TestServer(database, Tenantry.start(config));
+                Optional.of(database.settings()), Optional.empty(), false, tenantCacheAge, redis, limits);
+        TestServer server = new TestServer(database, Tenantry.start(config));
+        server.config = config;
+        return server;
+    }
+
+    /** The configuration this server was started with, to start a second instance like it. */
+    TenantryConfig config() {
+        return config;
     }
 
     /** A fresh tenant of {@code tier}, provisioned through the admin use case. */

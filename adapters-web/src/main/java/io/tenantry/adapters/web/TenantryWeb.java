@@ -3,6 +3,7 @@ package io.tenantry.adapters.web;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantry.adapters.web.auth.TenantGateway;
+import io.tenantry.adapters.web.auth.TierRateLimit;
 import io.tenantry.adapters.web.auth.TokenVerifier;
 import io.tenantry.adapters.web.http.ErrorMapping;
 import io.tenantry.adapters.web.http.JavalinJson;
@@ -19,6 +20,8 @@ import io.tenantry.application.idempotency.IdempotencyStore;
 import io.tenantry.application.order.OrderService;
 import io.tenantry.application.tenant.TenantAccess;
 import io.tenantry.application.user.UserService;
+import io.tenantry.kernel.limits.RateLimiter;
+import io.tenantry.kernel.limits.TierLimits;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.util.List;
@@ -31,7 +34,8 @@ public final class TenantryWeb implements AutoCloseable {
 
     /** The use cases and ports the API serves. */
     public record Services(OrderService orders, UserService users, AdminService admin, TenantAccess access,
-                           IdempotencyStore idempotency, List<DependencyCheck> checks) {
+                           IdempotencyStore idempotency, RateLimiter limiter, TierLimits limits,
+                           List<DependencyCheck> checks) {
     }
 
     private final Javalin javalin;
@@ -41,7 +45,7 @@ public final class TenantryWeb implements AutoCloseable {
         JsonCodec json = new JsonCodec();
         ErrorMapping errors = new ErrorMapping(json, settings.maxJsonBytes());
         TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access(),
-                settings.platform());
+                settings.platform(), new TierRateLimit(services.limiter(), services.limits()));
         RequestMetrics requestMetrics = new RequestMetrics(metrics);
         this.javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;

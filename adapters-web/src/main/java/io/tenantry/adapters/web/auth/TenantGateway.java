@@ -17,9 +17,10 @@ import org.slf4j.MDC;
 import java.util.Set;
 
 /**
- * The door of every tenant route, in one pass: verify the bearer token, check the tenant exists and is active,
- * check the role, then run the handler <em>inside</em> {@link TenantContext#call} so the tenant cannot outlive the
- * request. Nothing here reads a tenant from a header or a query parameter.
+ * The door of every tenant route, in one pass: verify the bearer token, check the tenant exists and is active, then,
+ * <em>inside</em> {@link TenantContext#call} so the tenant cannot outlive the request, count the request against the
+ * tenant's tier budget, check the role and run the handler. Nothing here reads a tenant from a header or a query
+ * parameter.
  */
 public final class TenantGateway {
 
@@ -31,12 +32,14 @@ public final class TenantGateway {
     private final TokenVerifier verifier;
     private final TenantAccess access;
     private final TenantId platform;
+    private final TierRateLimit rateLimit;
 
     /** {@code platform} is the operators' home tenant: the role {@code admin} counts only for its members. */
-    public TenantGateway(TokenVerifier verifier, TenantAccess access, TenantId platform) {
+    public TenantGateway(TokenVerifier verifier, TenantAccess access, TenantId platform, TierRateLimit rateLimit) {
         this.verifier = verifier;
         this.access = access;
         this.platform = platform;
+        this.rateLimit = rateLimit;
     }
 
     /** A handler for platform operators: the role {@code admin} in the platform tenant. */
@@ -54,13 +57,14 @@ public final class TenantGateway {
         return ctx -> {
             TenantIdentity identity = authenticate(ctx);
             TenantIdentity effective = admit(identity);
-            if (!effective.hasAnyRole(roles)) {
-                throw new ProblemException(Problem.forbidden("This operation needs one of the roles " + roles + "."));
-            }
             ctx.attribute(IDENTITY, effective);
             MDC.put("tenant", effective.tenant().value());
             try {
                 TenantContext.call(effective, () -> {
+                    rateLimit.enforce(ctx, effective.tier());
+                    if (!effective.hasAnyRole(roles)) {
+                        throw new ProblemException(Problem.forbidden("This operation needs one of the roles " + roles + "."));
+                    }
                     handler.handle(ctx);
                     return null;
                 });

@@ -61,6 +61,11 @@ public record Problem(String type, String title, int status, String detail) {
         return new Problem(TYPES + "unprocessable", "Unprocessable request", 422, detail);
     }
 
+    public static Problem tooManyRequests(String tier) {
+        return new Problem(TYPES + "rate-limited", "Too many requests", 429,
+                "This tenant has used its " + tier + " request budget; retry after the time in Retry-After.");
+    }
+
     public static Problem unavailable() {
         return new Problem(TYPES + "unavailable", "Service unavailable", 503,
                 "A dependency of the service is unavailable; try again later.");

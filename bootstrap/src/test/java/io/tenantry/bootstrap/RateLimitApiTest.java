@@ -1,0 +1,84 @@
+package io.tenantry.bootstrap;
+
+import io.tenantry.adapters.persistence.postgres.TestDatabase;
+import io.tenantry.adapters.persistence.redis.TestRedis;
+import io.tenantry.bootstrap.Api.Response;
+import io.tenantry.bootstrap.TestServer.TestTenant;
+import io.tenantry.kernel.context.Tier;
+import io.tenantry.kernel.limits.Budget;
+import io.tenantry.kernel.limits.TierLimits;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Tier budgets end to end on real Redis: the headers on every tenant response, 429 with Retry-After, one budget per
+ * tenant, and one budget across two instances of the service.
+ */
+class RateLimitApiTest {
+
+    private static TestDatabase database;
+    private static TestServer first;
+    private static TestServer second;
+
+    @BeforeAll
+    static void twoInstancesOnOneDatabaseAndOneRedis() {
+        database = TestDatabase.create(4);
+        TierLimits tight = TierLimits.defaults().with(Tier.FREE, Budget.perMinute(4)).with(Tier.PRO, Budget.perMinute(50));
+        Optional<String> redis = Optional.of(TestRedis.url());
+        first = TestServer.start(database, Duration.ofSeconds(2), redis, tight);
+        second = new TestServer(database, Tenantry.start(first.config()));
+    }
+
+    @AfterAll
+    static void stop() {
+        second.tenantry.close();
+        first.tenantry.close();
+        database.close();
+    }
+
+    @Test
+    void everyTenantResponseCarriesTheBudgetHeaders() {
+        TestTenant pro = first.newTenant(Tier.PRO);
+        Response response = first.api.get("/api/orders", pro.member());
+        assertEquals(200, response.status());
+        assertEquals("\"pro\";q=50;w=60", response.header("RateLimit-Policy").orElseThrow());
+        assertTrue(response.header("RateLimit").orElseThrow().matches("\"pro\";r=49;t=\\d+"), response.header("RateLimit").get());
+        Response error = first.api.get("/api/orders/nope", pro.member());
+        assertEquals(404, error.status());
+        assertTrue(error.header("RateLimit").orElseThrow().startsWith("\"pro\";r=48;"), "errors carry the headers too");
+    }
+
+    @Test
+    void aTenantOverItsBudgetGets429WithRetryAfterAndOthersDoNot() {
+        TestTenant free = first.newTenant(Tier.FREE);
+        TestTenant neighbour = first.newTenant(Tier.FREE);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(200, first.api.get("/api/orders", free.member()).status(), "request " + i);
+        }
+        Response limited = first.api.get("/api/orders", free.member()).assertProblem(429);
+        assertTrue(Integer.parseInt(limited.header("Retry-After").orElseThrow()) >= 1);
+        assertTrue(limited.header("RateLimit").orElseThrow().startsWith("\"free\";r=0;"));
+        assertEquals(200, first.api.get("/api/orders", neighbour.member()).status(), "another tenant keeps its budget");
+        assertTrue(first.api.get("/metrics", null).body().lines().anyMatch(line -> line.contains("status=\"429\"")
+                && line.contains("tier=\"free\"")), "429s are counted by tier");
+    }
+
+    @Test
+    void twoInstancesShareOneBudgetPerTenant() {
+        TestTenant free = first.newTenant(Tier.FREE);
+        int ok = 0;
+        for (int i = 0; i < 3; i++) {
+            ok += first.api.get("/api/orders", free.member()).status() == 200 ? 1 : 0;
+            ok += second.api.get("/api/orders", free.member()).status() == 200 ? 1 : 0;
+        }
+        assertEquals(4, ok, "six requests through two instances, one budget of four");
+        second.api.get("/api/orders", free.member()).assertProblem(429);
+    }
+}
