@@ -299,10 +299,13 @@ public final class HouseRules {
         return new ArchCondition<>("not be a process-wide singleton if they resolve the tenant") {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
+                // building a ContextualProvider is fine as a singleton (it resolves per call); resolving is not
                 boolean resolvesTenant = method.getMethodCallsFromSelf().stream().anyMatch(call ->
-                        call.getTargetOwner().isEquivalentTo(ContextualProvider.class)
+                        (call.getTargetOwner().isEquivalentTo(ContextualProvider.class)
+                                && List.of("get", "getFor").contains(call.getName()))
                                 || call.getTargetOwner().isEquivalentTo(TenantContext.class)
-                                || call.getTargetOwner().isAssignableTo(ResolutionStrategy.class));
+                                || (call.getTargetOwner().isAssignableTo(ResolutionStrategy.class)
+                                && call.getName().equals("resolve")));
                 boolean singleton = method.isAnnotatedWith("jakarta.inject.Singleton")
                         || method.isAnnotatedWith("jakarta.enterprise.context.ApplicationScoped");
                 if (resolvesTenant && singleton) {

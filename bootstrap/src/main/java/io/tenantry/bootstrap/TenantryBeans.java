@@ -7,6 +7,7 @@ import io.tenantry.adapters.persistence.memory.InMemoryTenantCache;
 import io.tenantry.adapters.persistence.postgres.PostgresHealthCheck;
 import io.tenantry.adapters.persistence.redis.RedisConnection;
 import io.tenantry.adapters.persistence.redis.RedisRateLimiter;
+import io.tenantry.adapters.storage.LocalDiskObjectStorage;
 import io.tenantry.adapters.web.TenantryWeb;
 import io.tenantry.application.admin.AdminService;
 import io.tenantry.application.idempotency.IdempotencyStore;
@@ -19,7 +20,12 @@ import io.tenantry.application.user.UserService;
 import io.tenantry.kernel.audit.AuditLog;
 import io.tenantry.kernel.audit.Bypass;
 import io.tenantry.kernel.cache.TenantCache;
+import io.tenantry.kernel.context.Tier;
 import io.tenantry.kernel.limits.RateLimiter;
+import io.tenantry.kernel.resolution.ContextualProvider;
+import io.tenantry.kernel.resolution.ProviderScope;
+import io.tenantry.kernel.resolution.ResolutionStrategy;
+import io.tenantry.kernel.storage.ObjectStorage;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -97,6 +103,30 @@ public class TenantryBeans {
                 .orElseGet(() -> new InMemoryRateLimiter(clock));
     }
 
+    /**
+     * Which storage backend a tenant gets, by tier. Every tier is on local disk until an S3 backend is configured;
+     * the binding is per tier so that paying tiers can move without touching any caller.
+     */
+    @Produces
+    @Singleton
+    ContextualProvider<ObjectStorage> storageBackends(TenantryConfig config) {
+        LocalDiskObjectStorage localDisk = new LocalDiskObjectStorage(config.storageRoot());
+        return ContextualProvider.<Tier, ObjectStorage>resolvedBy(ResolutionStrategy.byTier())
+                .bind(Tier.FREE, identity -> localDisk)
+                .bind(Tier.PRO, identity -> localDisk)
+                .bind(Tier.ENTERPRISE, identity -> localDisk)
+                .withoutDefault()
+                .scope(ProviderScope.PER_CALL)
+                .build();
+    }
+
+    /** The one injection point: resolves the backend per call, so it is safe as a process-wide bean. */
+    @Produces
+    @Singleton
+    ObjectStorage objectStorage(ContextualProvider<ObjectStorage> backends) {
+        return new ContextualObjectStorage(backends);
+    }
+
     @Produces
     @Singleton
     Bypass bypass(DatabaseRuntime database, Clock clock) {
@@ -118,10 +148,10 @@ public class TenantryBeans {
     @Produces
     @Singleton
     TenantryWeb web(TenantryConfig config, OrderService orders, UserService users, AdminService admin,
-                    TenantAccess access, IdempotencyStore idempotency, RateLimiter limiter, DatabaseRuntime database,
-                    PrometheusMeterRegistry metrics) {
+                    TenantAccess access, IdempotencyStore idempotency, RateLimiter limiter, ObjectStorage storage,
+                    DatabaseRuntime database, PrometheusMeterRegistry metrics) {
         return new TenantryWeb(config.web(), new TenantryWeb.Services(orders, users, admin, access, idempotency,
-                limiter, config.limits(), List.of(new PostgresHealthCheck(database.persistence().applicationDataSource()))),
+                limiter, config.limits(), storage, List.of(new PostgresHealthCheck(database.persistence().applicationDataSource()))),
                 metrics);
     }
 

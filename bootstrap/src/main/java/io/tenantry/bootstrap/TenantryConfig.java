@@ -33,9 +33,11 @@ import java.util.Optional;
  * @param tenantCacheAge how long one instance trusts what it read of a tenant's status and tier
  * @param redisUrl      the Redis that shares rate-limit budgets across instances, empty for in-process budgets
  * @param limits        the request budget of each tier
+ * @param storageRoot   where the local-disk object storage keeps tenants' files
  */
 public record TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
-                             boolean demoData, Duration tenantCacheAge, Optional<String> redisUrl, TierLimits limits) {
+                             boolean demoData, Duration tenantCacheAge, Optional<String> redisUrl, TierLimits limits,
+                             Path storageRoot) {
 
     /** The HS256 secret of the embedded defaults; refused as soon as a database is configured. */
     static final String DEVELOPMENT_SECRET = "tenantry-development-secret-not-for-production-use";
@@ -57,11 +59,23 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         WebSettings web = new WebSettings(source.get("TENANTRY_HTTP_HOST", "127.0.0.1"),
                 source.getInt("TENANTRY_HTTP_PORT", 8080), source.getInt("TENANTRY_MAX_JSON_BYTES", (int) WebSettings.ONE_MIB),
                 jwt, Duration.ofSeconds(source.getInt("TENANTRY_DRAIN_SECONDS", 10)),
-                TenantId.of(source.get("TENANTRY_PLATFORM_TENANT", "platform")));
+                TenantId.of(source.get("TENANTRY_PLATFORM_TENANT", "platform")),
+                source.getInt("TENANTRY_MAX_FILE_BYTES", (int) WebSettings.TEN_MIB));
         return new TenantryConfig(web, database, source.get("TENANTRY_DATA_DIR").map(Path::of),
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),
-                source.get("TENANTRY_REDIS_URL"), limits(source));
+                source.get("TENANTRY_REDIS_URL"), limits(source), storageRoot(source));
+    }
+
+    /** {@code TENANTRY_STORAGE_DIR}, or a fresh temporary folder (files then last as long as the process). */
+    private static Path storageRoot(ConfigSource source) {
+        return source.get("TENANTRY_STORAGE_DIR").map(Path::of).orElseGet(() -> {
+            try {
+                return Files.createTempDirectory("tenantry-storage");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a storage folder", e);
+            }
+        });
     }
 
     /** {@code TENANTRY_LIMIT_FREE} etc.: requests per {@code TENANTRY_LIMIT_WINDOW_SECONDS} (default 60). */

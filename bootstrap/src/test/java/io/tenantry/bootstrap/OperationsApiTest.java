@@ -19,11 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code /health}, {@code /metrics} and {@code /openapi.json}. */
 class OperationsApiTest {
 
-    /** The endpoints of API.md this issue covers. */
+    /** The endpoints of API.md. */
     private static final List<String> CONTRACT = List.of(
             "GET /health", "GET /metrics", "GET /openapi.json",
             "POST /api/orders", "GET /api/orders", "GET /api/orders/{id}", "PATCH /api/orders/{id}", "DELETE /api/orders/{id}",
             "POST /api/users", "GET /api/users/{id}", "PATCH /api/users/{id}",
+            "PUT /api/files/{name}", "GET /api/files/{name}", "GET /api/files", "DELETE /api/files/{name}",
             "GET /admin/tenants", "POST /admin/tenants", "PATCH /admin/tenants/{id}", "GET /admin/orders", "GET /admin/audit");
 
     private final TestServer server = TestServer.get();
@@ -40,8 +41,8 @@ class OperationsApiTest {
         assertEquals(Set.copyOf(CONTRACT), documented);
         for (String endpoint : CONTRACT) {
             String[] methodAndPath = endpoint.split(" ");
-            String path = methodAndPath[1].replace("{id}", methodAndPath[1].startsWith("/admin/tenants") ? "tenant-x"
-                    : "00000000-0000-0000-0000-000000000000");
+            String path = methodAndPath[1].replace("{name}", "file.txt").replace("{id}",
+                    methodAndPath[1].startsWith("/admin/tenants") ? "tenant-x" : "00000000-0000-0000-0000-000000000000");
             int status = api.send(methodAndPath[0], path, null, null).status();
             assertFalse(status == 404 || status == 405, endpoint + " is documented but not served (" + status + ")");
         }

@@ -66,11 +66,21 @@ final class TestServer {
     static TestServer start(TestDatabase database, Duration tenantCacheAge, Optional<String> redis,
                             io.tenantry.kernel.limits.TierLimits limits) {
         TenantryConfig config = new TenantryConfig(
-                new WebSettings("127.0.0.1", 0, WebSettings.ONE_MIB, JWT, Duration.ofSeconds(5), DemoData.PLATFORM),
-                Optional.of(database.settings()), Optional.empty(), false, tenantCacheAge, redis, limits);
+                new WebSettings("127.0.0.1", 0, WebSettings.ONE_MIB, JWT, Duration.ofSeconds(5), DemoData.PLATFORM,
+                WebSettings.TEN_MIB),
+                Optional.of(database.settings()), Optional.empty(), false, tenantCacheAge, redis, limits,
+                temporaryStorage());
         TestServer server = new TestServer(database, Tenantry.start(config));
         server.config = config;
         return server;
+    }
+
+    private static java.nio.file.Path temporaryStorage() {
+        try {
+            return java.nio.file.Files.createTempDirectory("tenantry-test-storage");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The configuration this server was started with, to start a second instance like it. */

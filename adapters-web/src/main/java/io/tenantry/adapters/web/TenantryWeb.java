@@ -11,6 +11,7 @@ import io.tenantry.adapters.web.http.JsonCodec;
 import io.tenantry.adapters.web.http.RequestIds;
 import io.tenantry.adapters.web.http.RequestMetrics;
 import io.tenantry.adapters.web.routes.AdminRoutes;
+import io.tenantry.adapters.web.routes.FileRoutes;
 import io.tenantry.adapters.web.routes.OperationsRoutes;
 import io.tenantry.adapters.web.routes.OrderRoutes;
 import io.tenantry.adapters.web.routes.UserRoutes;
@@ -22,6 +23,7 @@ import io.tenantry.application.tenant.TenantAccess;
 import io.tenantry.application.user.UserService;
 import io.tenantry.kernel.limits.RateLimiter;
 import io.tenantry.kernel.limits.TierLimits;
+import io.tenantry.kernel.storage.ObjectStorage;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.util.List;
@@ -35,7 +37,7 @@ public final class TenantryWeb implements AutoCloseable {
     /** The use cases and ports the API serves. */
     public record Services(OrderService orders, UserService users, AdminService admin, TenantAccess access,
                            IdempotencyStore idempotency, RateLimiter limiter, TierLimits limits,
-                           List<DependencyCheck> checks) {
+                           ObjectStorage storage, List<DependencyCheck> checks) {
     }
 
     private final Javalin javalin;
@@ -68,6 +70,7 @@ public final class TenantryWeb implements AutoCloseable {
             new OrderRoutes(services.orders(), services.idempotency(), json).register(config.routes, gateway);
             new UserRoutes(services.users(), json).register(config.routes, gateway);
             new AdminRoutes(services.admin(), json).register(config.routes, gateway);
+            new FileRoutes(services.storage(), settings.maxFileBytes()).register(config.routes, gateway);
             new OperationsRoutes(services.checks(), metrics).register(config.routes);
         });
     }

@@ -15,11 +15,13 @@ import java.util.Objects;
  * @param jwt           how tokens are verified
  * @param drainTimeout  how long shutdown waits for in-flight requests
  * @param platform      the operators' home tenant, the only one whose {@code admin} role reaches {@code /admin}
+ * @param maxFileBytes  the largest file accepted by {@code PUT /api/files/{name}}
  */
 public record WebSettings(String host, int port, long maxJsonBytes, JwtSettings jwt, Duration drainTimeout,
-                          TenantId platform) {
+                          TenantId platform, long maxFileBytes) {
 
     public static final long ONE_MIB = 1024 * 1024;
+    public static final long TEN_MIB = 10 * ONE_MIB;
 
     public WebSettings {
         Objects.requireNonNull(host, "'host' must not be null");
@@ -29,8 +31,8 @@ public record WebSettings(String host, int port, long maxJsonBytes, JwtSettings 
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("'port' must be 0..65535");
         }
-        if (maxJsonBytes < 1) {
-            throw new IllegalArgumentException("'maxJsonBytes' must be positive");
+        if (maxJsonBytes < 1 || maxFileBytes < 1) {
+            throw new IllegalArgumentException("body limits must be positive");
         }
     }
 }

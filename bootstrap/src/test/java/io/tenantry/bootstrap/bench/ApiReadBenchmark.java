@@ -58,9 +58,11 @@ public final class ApiReadBenchmark {
         JwtSettings jwt = JwtSettings.hs256(SECRET, "tenantry", "tenantry-api");
         try (TestDatabase database = TestDatabase.create(10)) {
             TenantryConfig config = new TenantryConfig(new WebSettings("127.0.0.1", 0, WebSettings.ONE_MIB, jwt,
-                    Duration.ofSeconds(5), DemoData.PLATFORM), Optional.of(database.settings()), Optional.empty(), false, Duration.ofSeconds(2),
+                    Duration.ofSeconds(5), DemoData.PLATFORM,
+                WebSettings.TEN_MIB), Optional.of(database.settings()), Optional.empty(), false, Duration.ofSeconds(2),
                     Optional.empty(), io.tenantry.kernel.limits.TierLimits.defaults().with(Tier.ENTERPRISE,
-                            io.tenantry.kernel.limits.Budget.perMinute(100_000_000)));
+                            io.tenantry.kernel.limits.Budget.perMinute(100_000_000)),
+                    java.nio.file.Files.createTempDirectory("tenantry-bench"));
             try (Tenantry tenantry = Tenantry.start(config)) {
                 TenantId tenant = TenantId.of("bench");
                 TenantContext.run(DemoData.OPERATOR, () -> {

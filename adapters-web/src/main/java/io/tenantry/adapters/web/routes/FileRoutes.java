@@ -1,0 +1,90 @@
+package io.tenantry.adapters.web.routes;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.tenantry.adapters.web.auth.TenantGateway;
+import io.tenantry.adapters.web.http.Problem;
+import io.tenantry.adapters.web.http.ProblemException;
+import io.tenantry.adapters.web.json.Responses;
+import io.tenantry.kernel.context.TenantIdentity;
+import io.tenantry.kernel.storage.ObjectContent;
+import io.tenantry.kernel.storage.ObjectKey;
+import io.tenantry.kernel.storage.ObjectStorage;
+import io.tenantry.kernel.storage.ObjectTooLarge;
+import io.tenantry.kernel.storage.PutOutcome;
+import io.tenantry.kernel.storage.StoredObject;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/files}: the current tenant's files, in whatever backend its tier resolves to. The injected
+ * {@link ObjectStorage} resolves per call, so these routes never learn where the bytes go.
+ */
+public final class FileRoutes {
+
+    private static final Set<String> MEMBERS = Set.of(TenantIdentity.MEMBER, TenantIdentity.OWNER);
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[\\x21-\\x7e][\\x20-\\x7e]{0,199}");
+
+    private final ObjectStorage storage;
+    private final long maxFileBytes;
+
+    public FileRoutes(ObjectStorage storage, long maxFileBytes) {
+        this.storage = storage;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    public void register(RoutesConfig routes, TenantGateway gateway) {
+        routes.put("/api/files/{name}", gateway.requireAnyRole(MEMBERS, this::put));
+        routes.get("/api/files/{name}", gateway.requireAnyRole(MEMBERS, this::get));
+        routes.get("/api/files", gateway.requireAnyRole(MEMBERS, this::list));
+        routes.delete("/api/files/{name}", gateway.requireAnyRole(MEMBERS, this::delete));
+    }
+
+    private void put(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!ObjectKey.isValidName(name)) {
+            throw new ProblemException(Problem.badRequest("A file name is 1..128 of [A-Za-z0-9._-] and not '.' or '..'."));
+        }
+        if (ctx.contentLength() > maxFileBytes) {
+            throw new ProblemException(Problem.tooLarge(maxFileBytes));
+        }
+        String contentType = ctx.contentType() == null ? "application/octet-stream" : ctx.contentType();
+        if (!MEDIA_TYPE.matcher(contentType).matches()) {
+            throw new ProblemException(Problem.badRequest("The Content-Type header is not a media type."));
+        }
+        PutOutcome outcome;
+        try {
+            outcome = storage.put(ObjectKey.of(name), ctx.bodyInputStream(), contentType, maxFileBytes);
+        } catch (ObjectTooLarge tooLarge) {
+            throw new ProblemException(Problem.tooLarge(maxFileBytes));
+        }
+        ctx.status(outcome instanceof PutOutcome.Created ? 201 : 200).json(outcome.object());
+    }
+
+    private void get(Context ctx) {
+        ObjectContent content = storage.get(key(ctx)).orElseThrow(() -> new ProblemException(Problem.notFound()));
+        StoredObject object = content.metadata();
+        ctx.contentType(object.contentType()).header("ETag", object.etag()).result(content.body());
+    }
+
+    private void list(Context ctx) {
+        ctx.json(new Responses.Items<>(storage.list()));
+    }
+
+    private void delete(Context ctx) {
+        if (!storage.delete(key(ctx))) {
+            throw new ProblemException(Problem.notFound());
+        }
+        ctx.status(204);
+    }
+
+    /** A name that is not a valid object name names nothing: 404 like a missing file. */
+    private static ObjectKey key(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!ObjectKey.isValidName(name)) {
+            throw new ProblemException(Problem.notFound());
+        }
+        return ObjectKey.of(name);
+    }
+}

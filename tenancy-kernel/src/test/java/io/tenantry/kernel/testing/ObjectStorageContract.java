@@ -1,0 +1,120 @@
+package io.tenantry.kernel.testing;
+
+import io.tenantry.kernel.context.MissingTenantContext;
+import io.tenantry.kernel.storage.ObjectContent;
+import io.tenantry.kernel.storage.ObjectKey;
+import io.tenantry.kernel.storage.ObjectStorage;
+import io.tenantry.kernel.storage.ObjectTooLarge;
+import io.tenantry.kernel.storage.PutOutcome;
+import io.tenantry.kernel.storage.StoredObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import static io.tenantry.kernel.testing.TwoTenants.MEMBER_A;
+import static io.tenantry.kernel.testing.TwoTenants.MEMBER_B;
+import static io.tenantry.kernel.testing.TwoTenants.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every {@link ObjectStorage} must do, run against each adapter; each negative has its positive control. */
+public abstract class ObjectStorageContract {
+
+    private static final long LIMIT = 1_024;
+
+    /** An empty storage. */
+    protected abstract ObjectStorage freshStorage();
+
+    private ObjectStorage storage;
+
+    @BeforeEach
+    void emptyStorage() {
+        storage = freshStorage();
+    }
+
+    @Test
+    void anObjectIsCreatedThenReplacedAndReadBack() {
+        PutOutcome first = put(MEMBER_A, "logo.png", "one", "image/png");
+        StoredObject created = assertInstanceOf(PutOutcome.Created.class, first).object();
+        assertEquals(new StoredObject("logo.png", 3, "image/png", created.etag()), created);
+        PutOutcome second = put(MEMBER_A, "logo.png", "two!", "image/png");
+        StoredObject replaced = assertInstanceOf(PutOutcome.Replaced.class, second).object();
+        assertNotEquals(created.etag(), replaced.etag(), "the ETag follows the content");
+        assertEquals("two!", read(MEMBER_A, "logo.png").orElseThrow());
+    }
+
+    @Test
+    void tenantBCannotReadListOrDeleteTenantAsObject() {
+        put(MEMBER_A, "contract.pdf", "secret of A", "application/pdf");
+        assertEquals(Optional.empty(), read(MEMBER_B, "contract.pdf"));
+        assertEquals(List.of(), as(MEMBER_B, storage::list));
+        assertFalse(as(MEMBER_B, () -> storage.delete(ObjectKey.of("contract.pdf"))));
+        assertEquals("secret of A", read(MEMBER_A, "contract.pdf").orElseThrow(), "positive control");
+        assertEquals(List.of("contract.pdf"), as(MEMBER_A, storage::list).stream().map(StoredObject::name).toList());
+    }
+
+    @Test
+    void twoTenantsCanUseTheSameName() {
+        put(MEMBER_A, "report.csv", "a", "text/csv");
+        put(MEMBER_B, "report.csv", "bb", "text/csv");
+        assertEquals("a", read(MEMBER_A, "report.csv").orElseThrow());
+        assertEquals("bb", read(MEMBER_B, "report.csv").orElseThrow());
+        assertTrue(as(MEMBER_B, () -> storage.delete(ObjectKey.of("report.csv"))));
+        assertEquals("a", read(MEMBER_A, "report.csv").orElseThrow());
+    }
+
+    @Test
+    void anOversizedObjectIsRefusedAndNothingIsStored() {
+        String big = "x".repeat((int) LIMIT + 1);
+        assertThrows(ObjectTooLarge.class, () -> put(MEMBER_A, "big.bin", big, "application/octet-stream"));
+        assertEquals(Optional.empty(), read(MEMBER_A, "big.bin"));
+        put(MEMBER_A, "big.bin", "x".repeat((int) LIMIT), "application/octet-stream");
+        assertEquals(LIMIT, read(MEMBER_A, "big.bin").orElseThrow().length(), "positive control: the limit itself fits");
+    }
+
+    @Test
+    void aListIsSortedByNameAndADeleteRemoves() {
+        put(MEMBER_A, "b.txt", "b", "text/plain");
+        put(MEMBER_A, "a.txt", "a", "text/plain");
+        assertEquals(List.of("a.txt", "b.txt"), as(MEMBER_A, storage::list).stream().map(StoredObject::name).toList());
+        assertTrue(as(MEMBER_A, () -> storage.delete(ObjectKey.of("a.txt"))));
+        assertFalse(as(MEMBER_A, () -> storage.delete(ObjectKey.of("a.txt"))));
+        assertEquals(List.of("b.txt"), as(MEMBER_A, storage::list).stream().map(StoredObject::name).toList());
+    }
+
+    @Test
+    void withoutATenantNothingRuns() {
+        assertThrows(MissingTenantContext.class, storage::list);
+        assertThrows(MissingTenantContext.class, () -> ObjectKey.of("a.txt"));
+    }
+
+    private PutOutcome put(io.tenantry.kernel.context.TenantIdentity who, String name, String content, String type) {
+        return as(who, () -> storage.put(ObjectKey.of(name),
+                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), type, LIMIT));
+    }
+
+    private Optional<String> read(io.tenantry.kernel.context.TenantIdentity who, String name) {
+        return as(who, () -> storage.get(ObjectKey.of(name)).map(ObjectContentReader::text));
+    }
+
+    /** Reads an object's bytes as text and closes it. */
+    private static final class ObjectContentReader {
+        static String text(ObjectContent content) {
+            try (content) {
+                return new String(content.body().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
