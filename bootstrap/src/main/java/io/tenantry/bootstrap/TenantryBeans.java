@@ -8,6 +8,7 @@ import io.tenantry.adapters.persistence.postgres.PostgresHealthCheck;
 import io.tenantry.adapters.persistence.redis.RedisConnection;
 import io.tenantry.adapters.persistence.redis.RedisRateLimiter;
 import io.tenantry.adapters.storage.LocalDiskObjectStorage;
+import io.tenantry.adapters.storage.S3ObjectStorage;
 import io.tenantry.adapters.web.TenantryWeb;
 import io.tenantry.application.admin.AdminService;
 import io.tenantry.application.idempotency.IdempotencyStore;
@@ -104,17 +105,20 @@ public class TenantryBeans {
     }
 
     /**
-     * Which storage backend a tenant gets, by tier. Every tier is on local disk until an S3 backend is configured;
-     * the binding is per tier so that paying tiers can move without touching any caller.
+     * Which storage backend a tenant gets, by tier: local disk for free, S3 for pro and enterprise when S3 is
+     * configured (local disk for them too otherwise). Callers never see the choice.
      */
     @Produces
     @Singleton
     ContextualProvider<ObjectStorage> storageBackends(TenantryConfig config) {
-        LocalDiskObjectStorage localDisk = new LocalDiskObjectStorage(config.storageRoot());
+        ObjectStorage localDisk = new LocalDiskObjectStorage(config.storageRoot());
+        ObjectStorage paid = config.s3()
+                .<ObjectStorage>map(s3 -> new S3ObjectStorage(s3.client(), s3.bucket(), s3.prefix()))
+                .orElse(localDisk);
         return ContextualProvider.<Tier, ObjectStorage>resolvedBy(ResolutionStrategy.byTier())
                 .bind(Tier.FREE, identity -> localDisk)
-                .bind(Tier.PRO, identity -> localDisk)
-                .bind(Tier.ENTERPRISE, identity -> localDisk)
+                .bind(Tier.PRO, identity -> paid)
+                .bind(Tier.ENTERPRISE, identity -> paid)
                 .withoutDefault()
                 .scope(ProviderScope.PER_CALL)
                 .build();

@@ -1,6 +1,7 @@
 package io.tenantry.bootstrap;
 
 import io.tenantry.adapters.persistence.postgres.PostgresSettings;
+import io.tenantry.adapters.storage.S3Settings;
 import io.tenantry.adapters.web.WebSettings;
 import io.tenantry.adapters.web.auth.JwtSettings;
 import io.tenantry.kernel.context.TenantId;
@@ -34,10 +35,11 @@ import java.util.Optional;
  * @param redisUrl      the Redis that shares rate-limit budgets across instances, empty for in-process budgets
  * @param limits        the request budget of each tier
  * @param storageRoot   where the local-disk object storage keeps tenants' files
+ * @param s3            the S3 backend of the paying tiers, empty to keep every tier on local disk
  */
 public record TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
                              boolean demoData, Duration tenantCacheAge, Optional<String> redisUrl, TierLimits limits,
-                             Path storageRoot) {
+                             Path storageRoot, Optional<S3Settings> s3) {
 
     /** The HS256 secret of the embedded defaults; refused as soon as a database is configured. */
     static final String DEVELOPMENT_SECRET = "tenantry-development-secret-not-for-production-use";
@@ -64,7 +66,16 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         return new TenantryConfig(web, database, source.get("TENANTRY_DATA_DIR").map(Path::of),
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),
-                source.get("TENANTRY_REDIS_URL"), limits(source), storageRoot(source));
+                source.get("TENANTRY_REDIS_URL"), limits(source), storageRoot(source), s3(source));
+    }
+
+    private static Optional<S3Settings> s3(ConfigSource source) {
+        return source.get("TENANTRY_S3_ENDPOINT").map(endpoint -> new S3Settings(java.net.URI.create(endpoint),
+                source.get("TENANTRY_S3_REGION", "us-east-1"), source.get("TENANTRY_S3_BUCKET", "tenantry"),
+                source.get("TENANTRY_S3_PREFIX", ""), source.get("TENANTRY_S3_ACCESS_KEY").orElseThrow(
+                        () -> new IllegalArgumentException("TENANTRY_S3_ACCESS_KEY is required with TENANTRY_S3_ENDPOINT")),
+                source.get("TENANTRY_S3_SECRET_KEY").orElseThrow(
+                        () -> new IllegalArgumentException("TENANTRY_S3_SECRET_KEY is required with TENANTRY_S3_ENDPOINT"))));
     }
 
     /** {@code TENANTRY_STORAGE_DIR}, or a fresh temporary folder (files then last as long as the process). */

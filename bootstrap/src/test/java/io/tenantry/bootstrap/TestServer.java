@@ -69,7 +69,7 @@ final class TestServer {
                 new WebSettings("127.0.0.1", 0, WebSettings.ONE_MIB, JWT, Duration.ofSeconds(5), DemoData.PLATFORM,
                 WebSettings.TEN_MIB),
                 Optional.of(database.settings()), Optional.empty(), false, tenantCacheAge, redis, limits,
-                temporaryStorage());
+                temporaryStorage(), Optional.empty());
         TestServer server = new TestServer(database, Tenantry.start(config));
         server.config = config;
         return server;

@@ -1,0 +1,164 @@
+package io.tenantry.adapters.storage;
+
+import io.tenantry.application.health.DependencyUnavailable;
+import io.tenantry.kernel.storage.ObjectContent;
+import io.tenantry.kernel.storage.ObjectKey;
+import io.tenantry.kernel.storage.ObjectStorage;
+import io.tenantry.kernel.storage.ObjectTooLarge;
+import io.tenantry.kernel.storage.PutOutcome;
+import io.tenantry.kernel.storage.StoredObject;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Objects in an S3 bucket under {@code {prefix}tenants/{id}/{name}}: a shared bucket with a prefix per tenant, so the
+ * tenant folder of {@link ObjectKey} is also the S3 key's. The ETag is the SHA-256 of the content (kept in the
+ * object's metadata), the same as on local disk, so moving a tenant between backends changes no client's caches.
+ */
+public final class S3ObjectStorage implements ObjectStorage {
+
+    private static final String SHA256 = "sha256";
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+
+    public S3ObjectStorage(S3Client s3, String bucket, String prefix) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public PutOutcome put(ObjectKey key, InputStream content, String contentType, long maxBytes) {
+        byte[] bytes = readLimited(content, maxBytes);
+        String etag = "\"" + HexFormat.of().formatHex(sha256().digest(bytes)) + "\"";
+        return call(() -> {
+            boolean existed = head(key).isPresent();
+            s3.putObject(request -> request.bucket(bucket).key(s3Key(key)).contentType(contentType)
+                    .metadata(Map.of(SHA256, etag.substring(1, etag.length() - 1))), RequestBody.fromBytes(bytes));
+            StoredObject stored = new StoredObject(key.name(), bytes.length, contentType, etag);
+            return existed ? new PutOutcome.Replaced(stored) : new PutOutcome.Created(stored);
+        });
+    }
+
+    @Override
+    public Optional<ObjectContent> get(ObjectKey key) {
+        return call(() -> {
+            try {
+                ResponseInputStream<GetObjectResponse> body = s3.getObject(request -> request.bucket(bucket).key(s3Key(key)));
+                GetObjectResponse response = body.response();
+                return Optional.of(new ObjectContent(stored(key.name(), response.contentLength(), response.contentType(),
+                        response.metadata()), body));
+            } catch (NoSuchKeyException missing) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public List<StoredObject> list() {
+        String folder = prefix + ObjectKey.currentTenantPrefix();
+        return call(() -> {
+            List<StoredObject> objects = new ArrayList<>();
+            for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(folder)).contents()) {
+                String name = object.key().substring(folder.length());
+                if (ObjectKey.isValidName(name)) {
+                    head(ObjectKey.of(name)).ifPresent(head -> objects.add(
+                            stored(name, head.contentLength(), head.contentType(), head.metadata())));
+                }
+            }
+            return objects.stream().sorted(java.util.Comparator.comparing(StoredObject::name)).toList();
+        });
+    }
+
+    @Override
+    public boolean delete(ObjectKey key) {
+        return call(() -> {
+            if (head(key).isEmpty()) {
+                return false;
+            }
+            s3.deleteObject(request -> request.bucket(bucket).key(s3Key(key)));
+            return true;
+        });
+    }
+
+    private String s3Key(ObjectKey key) {
+        return prefix + key.path();
+    }
+
+    private Optional<HeadObjectResponse> head(ObjectKey key) {
+        try {
+            return Optional.of(s3.headObject(request -> request.bucket(bucket).key(s3Key(key))));
+        } catch (NoSuchKeyException missing) {
+            return Optional.empty();
+        } catch (S3Exception failure) {
+            if (failure.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+    }
+
+    private static StoredObject stored(String name, Long size, String contentType, Map<String, String> metadata) {
+        String sha = metadata.getOrDefault(SHA256, "");
+        return new StoredObject(name, size == null ? 0 : size,
+                contentType == null ? "application/octet-stream" : contentType, "\"" + sha + "\"");
+    }
+
+    /** S3 that cannot be reached is an unavailable dependency, not an internal error. */
+    private static <T> T call(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (SdkClientException unreachable) {
+            throw new DependencyUnavailable("object storage", unreachable);
+        }
+    }
+
+    private static byte[] readLimited(InputStream content, long maxBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try {
+            int read;
+            while ((read = content.read(buffer)) > 0) {
+                total += read;
+                if (total > maxBytes) {
+                    throw new ObjectTooLarge(maxBytes);
+                }
+                out.write(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.tenantry.adapters.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The S3-compatible server of this test JVM: the one named by {@code TENANTRY_TEST_S3_URL} (with a bucket
+ * {@code tenantry}), or S3Mock started once as its own process from the Maven artifact otherwise.
+ */
+final class TestS3 {
+
+    static final String BUCKET = "tenantry";
+    private static final URI ENDPOINT = resolve();
+
+    private TestS3() {
+    }
+
+    /** Settings with a key prefix no other test uses. */
+    static S3Settings freshSettings() {
+        return new S3Settings(ENDPOINT, "us-east-1", BUCKET, "test-" + UUID.randomUUID() + "/", "test", "test");
+    }
+
+    private static URI resolve() {
+        String configured = System.getenv("TENANTRY_TEST_S3_URL");
+        if (configured != null && !configured.isBlank()) {
+            return URI.create(configured);
+        }
+        try {
+            int http = freePort();
+            int https = freePort();
+            Path log = Files.createTempFile("s3mock", ".log");
+            Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-jar", System.getProperty("s3mock.jar"),
+                    "--server.port=" + https, "--com.adobe.testing.s3mock.httpPort=" + http)
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::destroy, "s3mock-stop"));
+            URI endpoint = URI.create("http://127.0.0.1:" + http);
+            awaitBucket(endpoint, server, log);
+            return endpoint;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start S3Mock", e);
+        }
+    }
+
+    private static void awaitBucket(URI endpoint, Process server, Path log) throws IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("S3Mock exited:\n" + Files.readString(log));
+            }
+            try {
+                HttpURLConnection create = (HttpURLConnection) endpoint.resolve("/" + BUCKET).toURL().openConnection();
+                create.setRequestMethod("PUT");
+                int status = create.getResponseCode();
+                if (status == 200 || status == 409) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("S3Mock did not start within 60 s:\n" + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
