@@ -47,6 +47,7 @@ public final class RedisRateLimiter implements RateLimiter {
 
     private final RScript script;
     private final String prefix;
+    private volatile String sha;
 
     /** {@code prefix} separates environments sharing one Redis, e.g. {@code tenantry:limits:}. */
     public RedisRateLimiter(RedissonClient redis, String prefix) {
@@ -57,13 +58,29 @@ public final class RedisRateLimiter implements RateLimiter {
     @Override
     public RateLimitDecision acquire(RateLimitKey key, Budget budget) {
         long window = budget.window().toMillis();
+        List<Object> keys = List.of(prefix + key.value() + ":" + window);
         List<Long> result;
         try {
-            result = script.eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.LIST,
-                    List.of(prefix + key.value() + ":" + window), String.valueOf(budget.permits()), String.valueOf(window));
+            result = evaluate(keys, String.valueOf(budget.permits()), String.valueOf(window));
         } catch (RedisException unreachable) {
             throw new DependencyUnavailable("Redis", unreachable);
         }
         return SlidingWindow.decision(budget, result.get(0) == 1, result.get(1), result.get(2), result.get(3));
+    }
+
+    /** Runs the script by its SHA (loaded once), loading it again if the server forgot it (a restart). */
+    private List<Long> evaluate(List<Object> keys, String... arguments) {
+        String loaded = sha;
+        if (loaded != null) {
+            try {
+                return script.evalSha(RScript.Mode.READ_WRITE, loaded, RScript.ReturnType.LIST, keys, (Object[]) arguments);
+            } catch (RedisException maybeForgotten) {
+                if (maybeForgotten.getMessage() == null || !maybeForgotten.getMessage().contains("NOSCRIPT")) {
+                    throw maybeForgotten;
+                }
+            }
+        }
+        sha = script.scriptLoad(SCRIPT);
+        return script.evalSha(RScript.Mode.READ_WRITE, sha, RScript.ReturnType.LIST, keys, (Object[]) arguments);
     }
 }

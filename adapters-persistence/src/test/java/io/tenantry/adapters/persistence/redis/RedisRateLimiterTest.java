@@ -31,6 +31,16 @@ class RedisRateLimiterTest extends RateLimiterContract {
     }
 
     @Test
+    void aServerThatForgotTheScriptGetsItAgain() {
+        RateLimiter limiter = freshLimiter();
+        Budget budget = Budget.perMinute(5);
+        assertTrue(acquire(limiter, MEMBER_A, budget).allowed());
+        FIRST.getScript().scriptFlush();
+        assertTrue(acquire(limiter, MEMBER_A, budget).allowed());
+        assertEquals(2, acquire(limiter, MEMBER_A, budget).remaining(), "the count survived: 2 of 5 left after 3");
+    }
+
+    @Test
     void twoInstancesShareOneBudgetPerTenant() {
         String prefix = TestRedis.uniquePrefix();
         RateLimiter instanceOne = new RedisRateLimiter(FIRST, prefix);
