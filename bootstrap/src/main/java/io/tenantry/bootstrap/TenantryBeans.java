@@ -5,8 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantry.adapters.persistence.memory.InMemoryRateLimiter;
 import io.tenantry.adapters.persistence.memory.InMemoryTenantCache;
 import io.tenantry.adapters.persistence.postgres.PostgresHealthCheck;
-import io.tenantry.adapters.persistence.redis.RedisConnection;
 import io.tenantry.adapters.persistence.redis.RedisRateLimiter;
+import io.tenantry.adapters.persistence.redis.RedisTenantCache;
 import io.tenantry.adapters.storage.LocalDiskObjectStorage;
 import io.tenantry.adapters.storage.S3ObjectStorage;
 import io.tenantry.adapters.web.TenantryWeb;
@@ -92,15 +92,26 @@ public class TenantryBeans {
 
     @Produces
     @Singleton
-    TenantCache tenantCache(Clock clock) {
-        return new InMemoryTenantCache(clock);
+    RedisRuntime redis(TenantryConfig config) {
+        return new RedisRuntime(config.redisUrl());
+    }
+
+    void closeRedis(@Disposes RedisRuntime redis) {
+        redis.close();
+    }
+
+    /** Shared by every instance through Redis when one is configured; per process otherwise. */
+    @Produces
+    @Singleton
+    TenantCache tenantCache(RedisRuntime redis, Clock clock) {
+        return redis.client().<TenantCache>map(client -> new RedisTenantCache(client, "tenantry:cache:"))
+                .orElseGet(() -> new InMemoryTenantCache(clock));
     }
 
     @Produces
     @Singleton
-    RateLimiter rateLimiter(TenantryConfig config, Clock clock) {
-        return config.redisUrl()
-                .<RateLimiter>map(url -> new RedisRateLimiter(RedisConnection.connect(url), "tenantry:limits:"))
+    RateLimiter rateLimiter(RedisRuntime redis, Clock clock) {
+        return redis.client().<RateLimiter>map(client -> new RedisRateLimiter(client, "tenantry:limits:"))
                 .orElseGet(() -> new InMemoryRateLimiter(clock));
     }
 

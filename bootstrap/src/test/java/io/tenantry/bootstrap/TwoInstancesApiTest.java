@@ -18,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Tier budgets end to end on real Redis: the headers on every tenant response, 429 with Retry-After, one budget per
- * tenant, and one budget across two instances of the service.
+ * Two instances of the service on one database and one real Redis: tier budgets (headers on every tenant response,
+ * 429 with Retry-After, one budget per tenant shared by both instances) and the shared tenant cache.
  */
-class RateLimitApiTest {
+class TwoInstancesApiTest {
 
     private static TestDatabase database;
     private static TestServer first;
@@ -68,6 +68,17 @@ class RateLimitApiTest {
         assertEquals(200, first.api.get("/api/orders", neighbour.member()).status(), "another tenant keeps its budget");
         assertTrue(first.api.get("/metrics", null).body().lines().anyMatch(line -> line.contains("status=\"429\"")
                 && line.contains("tier=\"free\"")), "429s are counted by tier");
+    }
+
+    @Test
+    void aUserChangedThroughOneInstanceIsNotServedStaleByTheOther() {
+        TestTenant pro = first.newTenant(Tier.PRO);
+        String id = Json.parse(first.api.post("/api/users", pro.member(), "{\"email\":\"ann@example.com\",\"name\":\"Ann\"}")
+                .body()).get("id").asText();
+        assertEquals("Ann", Json.parse(first.api.get("/api/users/" + id, pro.member()).body()).get("name").asText());
+        assertEquals(200, second.api.patch("/api/users/" + id, pro.member(), "{\"name\":\"Annie\"}").status());
+        assertEquals("Annie", Json.parse(first.api.get("/api/users/" + id, pro.member()).body()).get("name").asText(),
+                "the shared cache entry was dropped by the other instance");
     }
 
     @Test
