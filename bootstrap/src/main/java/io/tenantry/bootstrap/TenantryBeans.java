@@ -5,8 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantry.adapters.persistence.memory.InMemoryRateLimiter;
 import io.tenantry.adapters.persistence.memory.InMemoryTenantCache;
 import io.tenantry.adapters.persistence.postgres.PostgresHealthCheck;
-import io.tenantry.adapters.persistence.redis.RedisRateLimiter;
-import io.tenantry.adapters.persistence.redis.RedisTenantCache;
+import io.tenantry.adapters.persistence.redis.RedisAdapters;
 import io.tenantry.adapters.storage.LocalDiskObjectStorage;
 import io.tenantry.adapters.storage.S3ObjectStorage;
 import io.tenantry.adapters.web.TenantryWeb;
@@ -34,6 +33,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The producers that wire Tenantry: one place that knows which adapter implements which port. Everything is a
@@ -90,29 +90,28 @@ public class TenantryBeans {
         return database.persistence().idempotency();
     }
 
+    /** The Redis adapters when a Redis is configured. */
     @Produces
     @Singleton
-    RedisRuntime redis(TenantryConfig config) {
-        return new RedisRuntime(config.redisUrl());
+    Optional<RedisAdapters> redis(TenantryConfig config) {
+        return config.redisUrl().map(url -> RedisAdapters.connect(url, "tenantry:"));
     }
 
-    void closeRedis(@Disposes RedisRuntime redis) {
-        redis.close();
+    void closeRedis(@Disposes Optional<RedisAdapters> redis) {
+        redis.ifPresent(RedisAdapters::close);
     }
 
     /** Shared by every instance through Redis when one is configured; per process otherwise. */
     @Produces
     @Singleton
-    TenantCache tenantCache(RedisRuntime redis, Clock clock) {
-        return redis.client().<TenantCache>map(client -> new RedisTenantCache(client, "tenantry:cache:"))
-                .orElseGet(() -> new InMemoryTenantCache(clock));
+    TenantCache tenantCache(Optional<RedisAdapters> redis, Clock clock) {
+        return redis.<TenantCache>map(RedisAdapters::tenantCache).orElseGet(() -> new InMemoryTenantCache(clock));
     }
 
     @Produces
     @Singleton
-    RateLimiter rateLimiter(RedisRuntime redis, Clock clock) {
-        return redis.client().<RateLimiter>map(client -> new RedisRateLimiter(client, "tenantry:limits:"))
-                .orElseGet(() -> new InMemoryRateLimiter(clock));
+    RateLimiter rateLimiter(Optional<RedisAdapters> redis, Clock clock) {
+        return redis.<RateLimiter>map(RedisAdapters::rateLimiter).orElseGet(() -> new InMemoryRateLimiter(clock));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -54,21 +55,33 @@ class LifecycleTest {
     }
 
     @Test
-    void everyRequestIsLoggedWithItsIdAndTenant() {
+    void everyRequestIsLoggedWithItsIdAndTenant() throws InterruptedException {
         TestServer server = TestServer.get();
         TestTenant tenant = server.newTenant(Tier.FREE);
         Logger log = (Logger) LoggerFactory.getLogger("io.tenantry.http");
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
+        ch.qos.logback.classic.Level level = log.getLevel();
+        log.setLevel(ch.qos.logback.classic.Level.INFO);
         log.addAppender(captured);
         try {
             server.api.get("/api/orders", tenant.member(), "X-Request-Id", "req-42");
+            // the request line is written after the response is sent: wait for it a little
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!logged(captured, tenant) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         } finally {
             log.detachAppender(captured);
+            log.setLevel(level);
         }
-        assertTrue(captured.list.stream().map(ILoggingEvent::getFormattedMessage)
+        assertTrue(logged(captured, tenant), captured.list.toString());
+    }
+
+    private static boolean logged(ListAppender<ILoggingEvent> captured, TestTenant tenant) {
+        return List.copyOf(captured.list).stream().map(ILoggingEvent::getFormattedMessage)
                 .anyMatch(line -> line.contains("/api/orders 200") && line.contains("tenant=" + tenant.id())
-                        && line.contains("request=req-42")), captured.list.toString());
+                        && line.contains("request=req-42"));
     }
 
     @Test
