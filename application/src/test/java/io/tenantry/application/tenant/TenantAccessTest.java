@@ -37,8 +37,8 @@ class TenantAccessTest {
 
     @Test
     void evictingMakesAChangeVisibleAtOnce() {
-        when(directory.current()).thenReturn(Optional.of(ACTIVE_A),
-                Optional.of(ACTIVE_A.with(Tier.PRO, TenantStatus.SUSPENDED)));
+        when(directory.current()).thenReturn(Optional.of(ACTIVE_A))
+                .thenReturn(Optional.of(ACTIVE_A.with(Tier.PRO, TenantStatus.SUSPENDED)));
         assertInstanceOf(TenantAccess.Verdict.Granted.class, as(MEMBER_A, access::check));
         access.evict(TwoTenants.A);
         assertInstanceOf(TenantAccess.Verdict.Suspended.class, as(MEMBER_A, access::check));

@@ -9,7 +9,6 @@ import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.policy.Allow;
 import io.tenantry.kernel.policy.BypassRls;
 import io.tenantry.kernel.policy.Operation;
-import io.tenantry.kernel.policy.Policy;
 import io.tenantry.kernel.policy.TenantScoped;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -29,7 +28,6 @@ import java.util.UUID;
 /** SQL for orders and their lines. Every statement is tenant-bound unless it is an audited bypass read. */
 @TenantScoped
 @BindCurrentTenant
-@Policy(skipFor = "admin")
 @Allow(operations = Operation.DELETE, roles = "owner")
 @RegisterRowMapper(OrderDao.TenantOrderMapper.class)
 interface OrderDao {
