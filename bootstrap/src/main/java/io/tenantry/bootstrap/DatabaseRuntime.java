@@ -1,9 +1,11 @@
 package io.tenantry.bootstrap;
 
+import io.tenantry.adapters.persistence.postgres.DedicatedDatabases;
 import io.tenantry.adapters.persistence.postgres.EmbeddedDatabase;
 import io.tenantry.adapters.persistence.postgres.PostgresPersistence;
 import io.tenantry.adapters.persistence.postgres.PostgresSettings;
 import io.tenantry.adapters.persistence.postgres.SchemaMigrator;
+import io.tenantry.adapters.persistence.postgres.TenantRoutedRepositories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +26,24 @@ public final class DatabaseRuntime implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final PostgresSettings settings;
     private final PostgresPersistence persistence;
+    private final DedicatedDatabases dedicated;
+    private final TenantRoutedRepositories routed;
 
-    private DatabaseRuntime(Optional<EmbeddedDatabase> embedded, PostgresSettings settings, Clock clock) {
+    private DatabaseRuntime(Optional<EmbeddedDatabase> embedded, PostgresSettings settings,
+                            TenantryConfig.Dedicated dedicated, Clock clock) {
         this.embedded = embedded;
         this.settings = settings;
         int migrations = new SchemaMigrator(settings).migrate();
         LOG.info("database ready at {} ({} migrations applied)", settings.url(), migrations);
+        this.dedicated = new DedicatedDatabases(dedicated.databases(), dedicated.maxOpenPools(), clock, IDEMPOTENCY_RETENTION);
+        this.dedicated.migrate();
         this.persistence = PostgresPersistence.start(settings, clock, IDEMPOTENCY_RETENTION);
+        this.routed = new TenantRoutedRepositories(persistence, this.dedicated);
     }
 
     public static DatabaseRuntime start(TenantryConfig config, Clock clock) {
         if (config.database().isPresent()) {
-            return new DatabaseRuntime(Optional.empty(), config.database().get(), clock);
+            return new DatabaseRuntime(Optional.empty(), config.database().get(), config.dedicated(), clock);
         }
         EmbeddedDatabase server = EmbeddedDatabase.start(config.dataDirectory().orElse(null));
         try {
@@ -44,7 +52,7 @@ public final class DatabaseRuntime implements AutoCloseable {
                     new PostgresSettings.Login("postgres", "postgres"),
                     new PostgresSettings.Login("tenantry_app", "tenantry-app"),
                     new PostgresSettings.Login("tenantry_bypass", "tenantry-bypass"), 10, 2, true);
-            return new DatabaseRuntime(Optional.of(server), settings, clock);
+            return new DatabaseRuntime(Optional.of(server), settings, TenantryConfig.Dedicated.none(), clock);
         } catch (RuntimeException failure) {
             server.close();
             throw failure;
@@ -59,8 +67,14 @@ public final class DatabaseRuntime implements AutoCloseable {
         return settings;
     }
 
+    /** Orders, users and idempotency keys, each call on the tenant's own database or the shared one. */
+    public TenantRoutedRepositories routed() {
+        return routed;
+    }
+
     @Override
     public void close() {
+        dedicated.close();
         persistence.close();
         embedded.ifPresent(EmbeddedDatabase::close);
     }

@@ -63,13 +63,13 @@ public class TenantryBeans {
     @Produces
     @Singleton
     OrderRepository orders(DatabaseRuntime database) {
-        return database.persistence().orders();
+        return database.routed().orders();
     }
 
     @Produces
     @Singleton
     UserRepository users(DatabaseRuntime database) {
-        return database.persistence().users();
+        return database.routed().users();
     }
 
     @Produces
@@ -87,7 +87,7 @@ public class TenantryBeans {
     @Produces
     @Singleton
     IdempotencyStore idempotency(DatabaseRuntime database) {
-        return database.persistence().idempotency();
+        return database.routed().idempotency();
     }
 
     /** The Redis adapters when a Redis is configured. */

@@ -36,10 +36,22 @@ import java.util.Optional;
  * @param limits        the request budget of each tier
  * @param storageRoot   where the local-disk object storage keeps tenants' files
  * @param s3            the S3 backend of the paying tiers, empty to keep every tier on local disk
+ * @param dedicated     tenants with a database of their own, and how many of their pools may be open at once
  */
 public record TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
                              boolean demoData, Duration tenantCacheAge, Optional<String> redisUrl, TierLimits limits,
-                             Path storageRoot, Optional<S3Settings> s3) {
+                             Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated) {
+
+    /** Tenants with their own database (same roles as the shared one) and the cap on their open pools. */
+    public record Dedicated(Map<TenantId, PostgresSettings> databases, int maxOpenPools) {
+        public Dedicated {
+            databases = Map.copyOf(databases);
+        }
+
+        public static Dedicated none() {
+            return new Dedicated(Map.of(), 1);
+        }
+    }
 
     /** The HS256 secret of the embedded defaults; refused as soon as a database is configured. */
     static final String DEVELOPMENT_SECRET = "tenantry-development-secret-not-for-production-use";
@@ -66,7 +78,27 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         return new TenantryConfig(web, database, source.get("TENANTRY_DATA_DIR").map(Path::of),
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),
-                source.get("TENANTRY_REDIS_URL"), limits(source), storageRoot(source), s3(source));
+                source.get("TENANTRY_REDIS_URL"), limits(source), storageRoot(source), s3(source),
+                dedicated(source, database));
+    }
+
+    /** {@code TENANTRY_DEDICATED_DATABASES=acme=jdbc:postgresql://db/acme,globex=jdbc:...}: same roles, own database. */
+    private static Dedicated dedicated(ConfigSource source, Optional<PostgresSettings> shared) {
+        Map<TenantId, PostgresSettings> databases = new LinkedHashMap<>();
+        source.get("TENANTRY_DEDICATED_DATABASES").ifPresent(spec -> {
+            PostgresSettings template = shared.orElseThrow(() -> new IllegalArgumentException(
+                    "TENANTRY_DEDICATED_DATABASES needs TENANTRY_DB_URL (the shared database)"));
+            int poolSize = source.getInt("TENANTRY_DEDICATED_POOL_SIZE", 4);
+            for (String entry : spec.split(",")) {
+                String[] tenantAndUrl = entry.strip().split("=", 2);
+                if (tenantAndUrl.length != 2) {
+                    throw new IllegalArgumentException("TENANTRY_DEDICATED_DATABASES entries look like tenant=jdbc:postgresql://...");
+                }
+                databases.put(TenantId.of(tenantAndUrl[0].strip()), new PostgresSettings(tenantAndUrl[1].strip(),
+                        template.migrator(), template.app(), template.bypass(), poolSize, 1, template.createRoles()));
+            }
+        });
+        return new Dedicated(databases, source.getInt("TENANTRY_DEDICATED_MAX_OPEN", 8));
     }
 
     private static Optional<S3Settings> s3(ConfigSource source) {

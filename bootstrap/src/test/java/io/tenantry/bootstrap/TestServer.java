@@ -65,11 +65,17 @@ final class TestServer {
     /** A server of its own, with a Redis for shared budgets (or none) and the given tier budgets. */
     static TestServer start(TestDatabase database, Duration tenantCacheAge, Optional<String> redis,
                             io.tenantry.kernel.limits.TierLimits limits) {
+        return start(database, tenantCacheAge, redis, limits, TenantryConfig.Dedicated.none());
+    }
+
+    /** As above, with some tenants on databases of their own. */
+    static TestServer start(TestDatabase database, Duration tenantCacheAge, Optional<String> redis,
+                            io.tenantry.kernel.limits.TierLimits limits, TenantryConfig.Dedicated dedicated) {
         TenantryConfig config = new TenantryConfig(
                 new WebSettings("127.0.0.1", 0, WebSettings.ONE_MIB, JWT, Duration.ofSeconds(5), DemoData.PLATFORM,
                 WebSettings.TEN_MIB),
                 Optional.of(database.settings()), Optional.empty(), false, tenantCacheAge, redis, limits,
-                temporaryStorage(), Optional.empty());
+                temporaryStorage(), Optional.empty(), dedicated);
         TestServer server = new TestServer(database, Tenantry.start(config));
         server.config = config;
         return server;

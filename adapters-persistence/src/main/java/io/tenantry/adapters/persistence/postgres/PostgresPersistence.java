@@ -92,6 +92,13 @@ public final class PostgresPersistence implements AutoCloseable {
         return idempotency;
     }
 
+    /** Connections of the application pool in use now (an idle pool may be closed). */
+    public int activeConnections() {
+        var pool = applicationPool.getHikariPoolMXBean();
+        var bypass = bypassPool.getHikariPoolMXBean();
+        return (pool == null ? 0 : pool.getActiveConnections()) + (bypass == null ? 0 : bypass.getActiveConnections());
+    }
+
     /** The application role's pool, for health checks. */
     public DataSource applicationDataSource() {
         return applicationPool;

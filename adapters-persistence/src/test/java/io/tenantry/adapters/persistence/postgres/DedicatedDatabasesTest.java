@@ -1,0 +1,62 @@
+package io.tenantry.adapters.persistence.postgres;
+
+import io.tenantry.application.contract.Orders;
+import io.tenantry.domain.order.Order;
+import io.tenantry.kernel.testing.TwoTenants;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static io.tenantry.kernel.testing.TwoTenants.MEMBER_A;
+import static io.tenantry.kernel.testing.TwoTenants.MEMBER_B;
+import static io.tenantry.kernel.testing.TwoTenants.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Where rows land with dedicated databases, and the cap on open pools. */
+class DedicatedDatabasesTest {
+
+    @Test
+    void aTenantWithItsOwnDatabaseWritesOnlyThere() throws Exception {
+        DedicatedFixture fixture = DedicatedFixture.get();
+        fixture.reset();
+        Order ofA = Orders.sample("customer of A");
+        Order ofB = Orders.sample("customer of B");
+        as(MEMBER_A, () -> fixture.orders().add(ofA));
+        as(MEMBER_B, () -> fixture.orders().add(ofB));
+        assertEquals(1, ownerCount(fixture.ownOfA(), "tenant-a"));
+        assertEquals(0, ownerCount(fixture.sharedDatabase(), "tenant-a"), "nothing of A in the shared database");
+        assertEquals(1, ownerCount(fixture.sharedDatabase(), "tenant-b"));
+        assertEquals(0, ownerCount(fixture.ownOfA(), "tenant-b"), "nothing of B in A's database");
+        assertTrue(as(MEMBER_A, () -> fixture.orders().find(ofA.id())).isPresent());
+        assertTrue(as(MEMBER_B, () -> fixture.orders().find(ofA.id())).isEmpty());
+    }
+
+    @Test
+    void openPoolsAreCappedByClosingTheLeastRecentlyUsedIdleOne() {
+        try (TestDatabase ofA = TestDatabase.create(1); TestDatabase ofB = TestDatabase.create(1)) {
+            DedicatedDatabases dedicated = new DedicatedDatabases(
+                    Map.of(TwoTenants.A, ofA.settings(), TwoTenants.B, ofB.settings()), 1, Clock.systemUTC(), Duration.ofHours(1));
+            try (dedicated) {
+                dedicated.migrate();
+                as(MEMBER_A, () -> dedicated.forTenant(TwoTenants.A).orElseThrow().orders().add(Orders.sample("a")));
+                assertEquals(1, dedicated.openPools());
+                as(MEMBER_B, () -> dedicated.forTenant(TwoTenants.B).orElseThrow().orders().add(Orders.sample("b")));
+                assertEquals(1, dedicated.openPools(), "A's idle pool was closed to open B's");
+                assertEquals(1, as(MEMBER_A, () -> dedicated.forTenant(TwoTenants.A).orElseThrow().orders().count()),
+                        "A's pool opens again on demand");
+                assertEquals(1, dedicated.openPools());
+                assertTrue(dedicated.forTenant(io.tenantry.kernel.context.TenantId.of("someone-else")).isEmpty());
+            }
+        }
+    }
+
+    private static long ownerCount(TestDatabase database, String tenant) throws Exception {
+        try (Connection owner = database.asOwner()) {
+            return RowLevelSecurityTest.count(owner, "SELECT count(*) FROM orders WHERE tenant_id = '" + tenant + "'");
+        }
+    }
+}
