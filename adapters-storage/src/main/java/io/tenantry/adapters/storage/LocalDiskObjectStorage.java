@@ -3,7 +3,6 @@ package io.tenantry.adapters.storage;
 import io.tenantry.kernel.storage.ObjectContent;
 import io.tenantry.kernel.storage.ObjectKey;
 import io.tenantry.kernel.storage.ObjectStorage;
-import io.tenantry.kernel.storage.ObjectTooLarge;
 import io.tenantry.kernel.storage.PutOutcome;
 import io.tenantry.kernel.storage.StoredObject;
 
@@ -16,11 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -118,20 +113,9 @@ public final class LocalDiskObjectStorage implements ObjectStorage {
     }
 
     private static String copyLimited(InputStream content, Path temporary, long maxBytes) throws IOException {
-        MessageDigest sha256 = sha256();
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), sha256)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int read;
-            while ((read = content.read(buffer)) > 0) {
-                total += read;
-                if (total > maxBytes) {
-                    throw new ObjectTooLarge(maxBytes);
-                }
-                out.write(buffer, 0, read);
-            }
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            return Uploads.copyLimited(content, out, maxBytes);
         }
-        return "\"" + HexFormat.of().formatHex(sha256.digest()) + "\"";
     }
 
     private void writeMetadata(ObjectKey key, StoredObject stored) throws IOException {
@@ -167,14 +151,6 @@ public final class LocalDiskObjectStorage implements ObjectStorage {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException notAtomic) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,7 +4,6 @@ import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.kernel.storage.ObjectContent;
 import io.tenantry.kernel.storage.ObjectKey;
 import io.tenantry.kernel.storage.ObjectStorage;
-import io.tenantry.kernel.storage.ObjectTooLarge;
 import io.tenantry.kernel.storage.PutOutcome;
 import io.tenantry.kernel.storage.StoredObject;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -21,10 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +47,14 @@ public final class S3ObjectStorage implements ObjectStorage {
 
     @Override
     public PutOutcome put(ObjectKey key, InputStream content, String contentType, long maxBytes) {
-        byte[] bytes = readLimited(content, maxBytes);
-        String etag = "\"" + HexFormat.of().formatHex(sha256().digest(bytes)) + "\"";
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        String etag;
+        try {
+            etag = Uploads.copyLimited(content, buffer, maxBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] bytes = buffer.toByteArray();
         return call(() -> {
             boolean existed = head(key).isPresent();
             s3.putObject(request -> request.bucket(bucket).key(s3Key(key)).contentType(contentType)
@@ -132,33 +134,6 @@ public final class S3ObjectStorage implements ObjectStorage {
             return work.get();
         } catch (SdkClientException unreachable) {
             throw new DependencyUnavailable("object storage", unreachable);
-        }
-    }
-
-    private static byte[] readLimited(InputStream content, long maxBytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        try {
-            int read;
-            while ((read = content.read(buffer)) > 0) {
-                total += read;
-                if (total > maxBytes) {
-                    throw new ObjectTooLarge(maxBytes);
-                }
-                out.write(buffer, 0, read);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

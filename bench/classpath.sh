@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Shared by the bench scripts: JDK 25, build MODULE with what it needs, print its test classpath.
+# Usage (sourced): bench_classpath MODULE
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+bench_classpath() {
+  local module="$1"
+  ./mvnw -B -q install -DskipTests -pl "$module" -am >&2
+  ./mvnw -B -q -pl "$module" dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench.classpath >&2
+  echo "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")"
+}
