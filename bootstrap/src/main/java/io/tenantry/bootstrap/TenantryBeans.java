@@ -7,9 +7,11 @@ import io.tenantry.adapters.persistence.memory.InMemoryTenantCache;
 import io.tenantry.adapters.persistence.postgres.PostgresHealthCheck;
 import io.tenantry.adapters.persistence.redis.RedisAdapters;
 import io.tenantry.adapters.storage.LocalDiskObjectStorage;
+import io.tenantry.adapters.storage.S3HealthCheck;
 import io.tenantry.adapters.storage.S3ObjectStorage;
 import io.tenantry.adapters.web.TenantryWeb;
 import io.tenantry.application.admin.AdminService;
+import io.tenantry.application.health.DependencyCheck;
 import io.tenantry.application.idempotency.IdempotencyStore;
 import io.tenantry.application.order.OrderRepository;
 import io.tenantry.application.order.OrderService;
@@ -32,6 +34,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -163,10 +166,19 @@ public class TenantryBeans {
     @Singleton
     TenantryWeb web(TenantryConfig config, OrderService orders, UserService users, AdminService admin,
                     TenantAccess access, IdempotencyStore idempotency, RateLimiter limiter, ObjectStorage storage,
-                    DatabaseRuntime database, PrometheusMeterRegistry metrics) {
+                    DatabaseRuntime database, Optional<RedisAdapters> redis, PrometheusMeterRegistry metrics) {
         return new TenantryWeb(config.web(), new TenantryWeb.Services(orders, users, admin, access, idempotency,
-                limiter, config.limits(), storage, List.of(new PostgresHealthCheck(database.persistence().applicationDataSource()))),
-                metrics);
+                limiter, config.limits(), storage, healthChecks(config, database, redis)), metrics);
+    }
+
+    /** Every dependency the process uses: the database always, Redis and S3 when configured. */
+    private static List<DependencyCheck> healthChecks(TenantryConfig config, DatabaseRuntime database,
+                                                      Optional<RedisAdapters> redis) {
+        List<DependencyCheck> checks = new ArrayList<>();
+        checks.add(new PostgresHealthCheck(database.persistence().applicationDataSource()));
+        redis.ifPresent(adapters -> checks.add(adapters.healthCheck()));
+        config.s3().ifPresent(s3 -> checks.add(new S3HealthCheck(s3.client(), s3.bucket())));
+        return checks;
     }
 
     void stopWeb(@Disposes TenantryWeb web) {

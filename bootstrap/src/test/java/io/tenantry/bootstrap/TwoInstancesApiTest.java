@@ -82,6 +82,13 @@ class TwoInstancesApiTest {
     }
 
     @Test
+    void healthReportsRedisBesideTheDatabase() {
+        var health = Json.parse(first.api.get("/health", null).body());
+        assertEquals("UP", health.get("checks").get("redis").asText());
+        assertEquals("UP", health.get("checks").get("database").asText());
+    }
+
+    @Test
     void twoInstancesShareOneBudgetPerTenant() {
         TestTenant free = first.newTenant(Tier.FREE);
         int ok = 0;

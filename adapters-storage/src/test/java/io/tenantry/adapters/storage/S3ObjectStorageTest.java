@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import static io.tenantry.kernel.testing.TwoTenants.MEMBER_A;
 import static io.tenantry.kernel.testing.TwoTenants.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The storage contract on a real S3-compatible server, and where the keys land in the bucket. */
 class S3ObjectStorageTest extends ObjectStorageContract {
@@ -19,6 +21,14 @@ class S3ObjectStorageTest extends ObjectStorageContract {
     protected ObjectStorage freshStorage() {
         S3Settings settings = TestS3.freshSettings();
         return new S3ObjectStorage(settings.client(), settings.bucket(), settings.prefix());
+    }
+
+    @Test
+    void theHealthCheckSeesTheBucketAndAnUnreachableServer() {
+        S3Settings settings = TestS3.freshSettings();
+        assertTrue(new S3HealthCheck(settings.client(), settings.bucket()).up());
+        S3Settings nowhere = new S3Settings(java.net.URI.create("http://127.0.0.1:1"), "us-east-1", "tenantry", "", "k", "s");
+        assertFalse(new S3HealthCheck(nowhere.client(), nowhere.bucket()).up());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tenantry.adapters.persistence.redis;
 
+import io.tenantry.application.health.DependencyCheck;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -29,6 +30,25 @@ public final class RedisAdapters implements AutoCloseable {
 
     public RedisTenantCache tenantCache() {
         return tenantCache;
+    }
+
+    /** Whether Redis answers a PING. */
+    public DependencyCheck healthCheck() {
+        return new DependencyCheck() {
+            @Override
+            public String name() {
+                return "redis";
+            }
+
+            @Override
+            public boolean up() {
+                try {
+                    return client.getRedisNodes(org.redisson.api.redisnode.RedisNodes.SINGLE).pingAll(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (RuntimeException unreachable) {
+                    return false;
+                }
+            }
+        };
     }
 
     @Override
