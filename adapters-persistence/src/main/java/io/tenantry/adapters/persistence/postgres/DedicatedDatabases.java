@@ -8,10 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tenants with a database of their own (the enterprise option). Each such database gets the same schema, roles and
@@ -25,7 +28,11 @@ public final class DedicatedDatabases implements AutoCloseable {
     private final int maxOpen;
     private final Clock clock;
     private final Duration idempotencyRetention;
-    private final LinkedHashMap<TenantId, PostgresPersistence> open = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<TenantId, Open> open = new ConcurrentHashMap<>();
+
+    /** An open tenant database and when a caller last asked for it. */
+    private record Open(PostgresPersistence persistence, AtomicLong lastUsed) {
+    }
 
     public DedicatedDatabases(Map<TenantId, PostgresSettings> settings, int maxOpen, Clock clock,
                               Duration idempotencyRetention) {
@@ -51,33 +58,49 @@ public final class DedicatedDatabases implements AutoCloseable {
         });
     }
 
-    /** The adapters over {@code tenant}'s own database, opening its pools if needed; empty for shared tenants. */
-    public synchronized Optional<PostgresPersistence> forTenant(TenantId tenant) {
+    /**
+     * The adapters over {@code tenant}'s own database, opening its pools if needed; empty for shared tenants. The
+     * common case (pools already open) takes no lock.
+     */
+    public Optional<PostgresPersistence> forTenant(TenantId tenant) {
         PostgresSettings database = settings.get(tenant);
         if (database == null) {
             return Optional.empty();
         }
-        PostgresPersistence persistence = open.get(tenant);
-        if (persistence == null) {
-            evictIdleBeyond(maxOpen - 1);
-            persistence = PostgresPersistence.start(database, clock, idempotencyRetention);
-            open.put(tenant, persistence);
+        Open existing = open.get(tenant);
+        if (existing != null) {
+            existing.lastUsed().set(System.nanoTime());
+            return Optional.of(existing.persistence());
         }
-        return Optional.of(persistence);
+        return Optional.of(openPools(tenant, database));
     }
 
     /** How many tenants' pools are open now. */
-    public synchronized int openPools() {
+    public int openPools() {
         return open.size();
     }
 
-    private void evictIdleBeyond(int keep) {
-        var eldestFirst = open.entrySet().iterator();
-        while (open.size() > keep && eldestFirst.hasNext()) {
-            var entry = eldestFirst.next();
-            if (entry.getValue().activeConnections() == 0) {
-                entry.getValue().close();
-                eldestFirst.remove();
+    private synchronized PostgresPersistence openPools(TenantId tenant, PostgresSettings database) {
+        Open existing = open.get(tenant);
+        if (existing != null) {
+            return existing.persistence();
+        }
+        evictIdleLeastRecentlyUsedBeyond(maxOpen - 1);
+        PostgresPersistence persistence = PostgresPersistence.start(database, clock, idempotencyRetention);
+        open.put(tenant, new Open(persistence, new AtomicLong(System.nanoTime())));
+        return persistence;
+    }
+
+    private void evictIdleLeastRecentlyUsedBeyond(int keep) {
+        List<Map.Entry<TenantId, Open>> eldestFirst = open.entrySet().stream()
+                .sorted(Comparator.comparingLong(entry -> entry.getValue().lastUsed().get())).toList();
+        for (Map.Entry<TenantId, Open> entry : eldestFirst) {
+            if (open.size() <= keep) {
+                return;
+            }
+            if (entry.getValue().persistence().activeConnections() == 0) {
+                open.remove(entry.getKey());
+                entry.getValue().persistence().close();
             }
         }
     }
@@ -97,7 +120,7 @@ public final class DedicatedDatabases implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        open.values().forEach(PostgresPersistence::close);
+        open.values().forEach(entry -> entry.persistence().close());
         open.clear();
     }
 }

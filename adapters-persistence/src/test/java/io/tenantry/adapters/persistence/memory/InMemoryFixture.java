@@ -4,6 +4,8 @@ import io.tenantry.application.contract.PersistenceFixture;
 import io.tenantry.application.idempotency.IdempotencyStore;
 import io.tenantry.application.tenant.Tenant;
 import io.tenantry.application.tenant.TenantStatus;
+import io.tenantry.kernel.audit.Bypass;
+import io.tenantry.kernel.audit.BypassRequest;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.Tier;
 import io.tenantry.kernel.testing.TwoTenants;
@@ -12,15 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** The in-memory adapters for the contract kits: a new, empty set on every reset. */
+/** The in-memory adapters for the contract kits: a new, empty set on every reset, with tenants A, B and platform. */
 final class InMemoryFixture implements PersistenceFixture {
 
-    private InMemoryPersistence persistence;
+    private Adapters adapters;
 
     @Override
     public Adapters adapters() {
-        return new Adapters(persistence.orders(), persistence.users(), persistence.tenants(), persistence.audit(),
-                persistence.audit());
+        return adapters;
     }
 
     @Override
@@ -30,13 +31,23 @@ final class InMemoryFixture implements PersistenceFixture {
 
     @Override
     public void reset() {
-        persistence = InMemoryPersistence.create(Clock.systemUTC(), Duration.ofHours(24));
-        TwoTenants.as(TwoTenants.ADMIN, () -> persistence.provision(bypass(), List.of(
-                new Tenant(TwoTenants.A, "Tenant A", Tier.PRO, TenantStatus.ACTIVE),
+        InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
+        InMemoryAuditLog seeding = new InMemoryAuditLog();
+        List<Tenant> seed = List.of(new Tenant(TwoTenants.A, "Tenant A", Tier.PRO, TenantStatus.ACTIVE),
                 new Tenant(TwoTenants.B, "Tenant B", Tier.FREE, TenantStatus.ACTIVE),
-                new Tenant(TenantId.of("platform"), "Platform", Tier.ENTERPRISE, TenantStatus.ACTIVE))));
-        // start every test with an empty audit log
-        persistence = new InMemoryPersistence(persistence.orders(), persistence.users(), persistence.tenants(),
-                new InMemoryAuditLog(), persistence.idempotency());
+                new Tenant(TenantId.of("platform"), "Platform", Tier.ENTERPRISE, TenantStatus.ACTIVE));
+        TwoTenants.as(TwoTenants.ADMIN, () -> new Bypass(seeding, Clock.systemUTC()).call(
+                new BypassRequest("tenants.seed", "all-tenants", "contract test setup"), () -> {
+                    for (Tenant tenant : seed) {
+                        try {
+                            tenants.provision(tenant);
+                        } catch (io.tenantry.application.tenant.TenantDirectory.TenantAlreadyExists impossible) {
+                            throw new IllegalStateException(impossible);
+                        }
+                    }
+                    return seed.size();
+                }, Integer::longValue));
+        InMemoryAuditLog audit = new InMemoryAuditLog();
+        adapters = new Adapters(new InMemoryOrderRepository(), new InMemoryUserRepository(), tenants, audit, audit);
     }
 }
