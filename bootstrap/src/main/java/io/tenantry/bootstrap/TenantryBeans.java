@@ -4,7 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantry.adapters.persistence.memory.InMemoryRateLimiter;
 import io.tenantry.adapters.persistence.memory.InMemoryTenantCache;
-import io.tenantry.adapters.persistence.postgres.PostgresHealthCheck;
 import io.tenantry.adapters.persistence.redis.RedisAdapters;
 import io.tenantry.adapters.storage.LocalDiskObjectStorage;
 import io.tenantry.adapters.storage.S3HealthCheck;
@@ -175,7 +174,7 @@ public class TenantryBeans {
     private static List<DependencyCheck> healthChecks(TenantryConfig config, DatabaseRuntime database,
                                                       Optional<RedisAdapters> redis) {
         List<DependencyCheck> checks = new ArrayList<>();
-        checks.add(new PostgresHealthCheck(database.persistence().applicationDataSource()));
+        checks.add(database.persistence().healthCheck());
         redis.ifPresent(adapters -> checks.add(adapters.healthCheck()));
         config.s3().ifPresent(s3 -> checks.add(new S3HealthCheck(s3.client(), s3.bucket())));
         return checks;

@@ -68,7 +68,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 new PostgresSettings.Login(source.get("TENANTRY_DB_BYPASS_USER", "tenantry_bypass"),
                         source.get("TENANTRY_DB_BYPASS_PASSWORD", "")),
                 source.getInt("TENANTRY_DB_POOL_SIZE", 10), source.getInt("TENANTRY_DB_BYPASS_POOL_SIZE", 2),
-                source.getBoolean("TENANTRY_DB_CREATE_ROLES", true)));
+                source.getBoolean("TENANTRY_DB_CREATE_ROLES", true), checkoutTimeout(source)));
         JwtSettings jwt = jwt(source, database.isEmpty());
         WebSettings web = new WebSettings(source.get("TENANTRY_HTTP_HOST", "127.0.0.1"),
                 source.getInt("TENANTRY_HTTP_PORT", 8080), source.getInt("TENANTRY_MAX_JSON_BYTES", (int) WebSettings.ONE_MIB),
@@ -95,10 +95,17 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                     throw new IllegalArgumentException("TENANTRY_DEDICATED_DATABASES entries look like tenant=jdbc:postgresql://...");
                 }
                 databases.put(TenantId.of(tenantAndUrl[0].strip()), new PostgresSettings(tenantAndUrl[1].strip(),
-                        template.migrator(), template.app(), template.bypass(), poolSize, 1, template.createRoles()));
+                        template.migrator(), template.app(), template.bypass(), poolSize, 1, template.createRoles(),
+                        template.checkoutTimeout()));
             }
         });
         return new Dedicated(databases, source.getInt("TENANTRY_DEDICATED_MAX_OPEN", 8));
+    }
+
+    /** {@code TENANTRY_DB_CHECKOUT_MILLIS}: how long a request may wait for a pooled connection (then 503). */
+    static Duration checkoutTimeout(ConfigSource source) {
+        return Duration.ofMillis(source.getInt("TENANTRY_DB_CHECKOUT_MILLIS",
+                (int) PostgresSettings.DEFAULT_CHECKOUT_TIMEOUT.toMillis()));
     }
 
     private static Optional<S3Settings> s3(ConfigSource source) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,11 +53,59 @@ class OperationsApiTest {
     void metricsCountRequestsByRouteStatusAndTierWithoutTenantIds() {
         TestTenant tenant = server.newTenant(Tier.ENTERPRISE);
         api.get("/api/orders", tenant.member());
-        String metrics = api.get("/metrics", null).body();
-        assertTrue(metrics.contains("tenantry_http_requests_seconds_count{"), metrics);
-        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("tenantry_http_requests_seconds_count{")
-                && line.contains("route=\"/api/orders\"") && line.contains("tier=\"enterprise\"") && line.contains("status=\"200\"")));
+        // one scrape is served for up to a second, so the request shows in the next fresh one
+        String metrics = eventually(() -> api.get("/metrics", null), answer -> answer.body().lines()
+                .anyMatch(line -> line.startsWith("tenantry_http_requests_seconds_count{")
+                        && line.contains("route=\"/api/orders\"") && line.contains("tier=\"enterprise\"")
+                        && line.contains("status=\"200\""))).body();
         assertFalse(metrics.contains(tenant.id().value()), "tenant ids are not metric labels");
+    }
+
+    @Test
+    void aFloodOfHealthChecksUsesOneProbeConnectionNotTheTenantsPool() throws Exception {
+        TestDatabase database = TestDatabase.create(2);
+        TestServer own = TestServer.start(database, Duration.ofMillis(100));
+        try {
+            List<Thread> flood = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                flood.add(Thread.ofVirtual().start(() -> {
+                    for (int j = 0; j < 25; j++) {
+                        assertEquals(200, own.api.get("/health", null).status());
+                        assertEquals(200, own.api.get("/metrics", null).status());
+                    }
+                }));
+            }
+            for (Thread thread : flood) {
+                thread.join();
+            }
+            assertEquals("1", database.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND application_name = 'tenantry-probe'"), "one probe connection answers every /health");
+            TestTenant tenant = own.newTenant(Tier.PRO);
+            assertEquals(200, own.api.get("/api/orders", tenant.member()).status(), "tenants are served meanwhile");
+        } finally {
+            own.tenantry.close();
+            database.close();
+        }
+    }
+
+    /** {@code call}'s answer once {@code done} holds, retrying for up to three seconds. */
+    private static Api.Response eventually(java.util.function.Supplier<Api.Response> call,
+                                           java.util.function.Predicate<Api.Response> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        Api.Response answer = call.get();
+        while (!done.test(answer)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still " + answer.status() + ": " + answer.body());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            answer = call.get();
+        }
+        return answer;
     }
 
     @Test
@@ -68,12 +117,15 @@ class OperationsApiTest {
             String app = database.settings().app().user();
             database.execute("ALTER ROLE " + app + " NOLOGIN",
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + app + "'");
-            var down = own.api.get("/health", null);
-            assertEquals(503, down.status(), down.body());
+            var down = eventually(() -> own.api.get("/health", null), answer -> answer.status() == 503);
             assertEquals("DOWN", Json.parse(down.body()).get("checks").get("database").asText());
-            own.api.get("/api/orders", own.operator.admin()).assertProblem(503);
+            assertEquals(Optional.of("1"), down.header("Retry-After"));
+            var refused = own.api.get("/api/orders", own.operator.admin());
+            refused.assertProblem(503);
+            assertEquals(Optional.of("1"), refused.header("Retry-After"));
             database.execute("ALTER ROLE " + app + " LOGIN");
-            assertEquals(200, own.api.get("/health", null).status(), "back up once the database is");
+            eventually(() -> own.api.get("/health", null), answer -> answer.status() == 200);
+            assertEquals(200, own.api.get("/admin/tenants", own.operator.admin()).status(), "serving once the database is back");
         } finally {
             own.tenantry.close();
             database.close();

@@ -1,5 +1,7 @@
 package io.tenantry.application.order;
 
+import io.tenantry.application.idempotency.IdempotencyKey;
+import io.tenantry.application.idempotency.StoredResponse;
 import io.tenantry.domain.order.Order;
 import io.tenantry.domain.order.OrderId;
 import io.tenantry.domain.order.OrderStatus;
@@ -16,6 +18,14 @@ public interface OrderRepository {
 
     /** Stores a new order with its lines, atomically. */
     void add(Order order);
+
+    /**
+     * Stores a new order and completes the current request's claim of {@code key} with {@code response}, as one
+     * atomic write: after a failure (even a commit whose acknowledgement was lost) either both are stored, and a
+     * retry with the key replays {@code response}, or neither is, and the retry places the order. False, with
+     * nothing stored, when the key is not claimed and in flight.
+     */
+    boolean addCompletingClaim(Order order, IdempotencyKey key, StoredResponse response);
 
     Optional<Order> find(OrderId id);
 

@@ -1,5 +1,7 @@
 package io.tenantry.application.order;
 
+import io.tenantry.application.idempotency.IdempotencyKey;
+import io.tenantry.application.idempotency.StoredResponse;
 import io.tenantry.application.order.OrderUseCases.ChangeOrderStatusUseCase;
 import io.tenantry.application.order.OrderUseCases.DeleteOrderUseCase;
 import io.tenantry.application.order.OrderUseCases.GetOrderUseCase;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The order use cases of the current tenant. Stateless: the tenant comes from the context on every call. */
 public final class OrderService implements PlaceOrderUseCase, GetOrderUseCase, ListOrdersUseCase,
@@ -33,6 +36,15 @@ public final class OrderService implements PlaceOrderUseCase, GetOrderUseCase, L
         Order order = Order.place(OrderId.random(), command.customer(), command.lines(), clock.instant());
         orders.add(order);
         return order;
+    }
+
+    /**
+     * Places an order for a request that holds the claim of {@code key}, storing {@code response} (rendered from
+     * the new order) as the key's answer in the same atomic write. Empty when the claim was lost meanwhile.
+     */
+    public Optional<Order> place(PlaceOrderCommand command, IdempotencyKey key, Function<Order, StoredResponse> response) {
+        Order order = Order.place(OrderId.random(), command.customer(), command.lines(), clock.instant());
+        return orders.addCompletingClaim(order, key, response.apply(order)) ? Optional.of(order) : Optional.empty();
     }
 
     @Override

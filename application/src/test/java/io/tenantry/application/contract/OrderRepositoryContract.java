@@ -1,5 +1,9 @@
 package io.tenantry.application.contract;
 
+import io.tenantry.application.idempotency.Claim;
+import io.tenantry.application.idempotency.IdempotencyKey;
+import io.tenantry.application.idempotency.IdempotencyStore;
+import io.tenantry.application.idempotency.StoredResponse;
 import io.tenantry.application.order.OrderCursor;
 import io.tenantry.application.order.OrderPage;
 import io.tenantry.application.order.OrderQuery;
@@ -59,6 +63,44 @@ public abstract class OrderRepositoryContract {
         Order found = as(MEMBER_A, () -> orders.find(ordersOfA.id())).orElseThrow();
         assertEquals(ordersOfA, found);
         assertEquals(2_599, found.totalCents());
+    }
+
+    @Test
+    void anIdempotentPlacementStoresTheOrderAndCompletesItsClaimTogether() {
+        IdempotencyStore claims = fixture().adapters().idempotency();
+        IdempotencyKey key = new IdempotencyKey("place-" + java.util.UUID.randomUUID());
+        StoredResponse created = new StoredResponse(201, "{\"placed\":true}", Optional.of("/api/orders/x"));
+        Order order = Orders.sample("idempotent customer");
+        assertInstanceOf(Claim.Claimed.class, as(MEMBER_A, () -> claims.claim(key, "hash")));
+
+        assertTrue(as(MEMBER_A, () -> orders.addCompletingClaim(order, key, created)));
+
+        assertEquals(Optional.of(order), as(MEMBER_A, () -> orders.find(order.id())));
+        assertEquals(new Claim.Replay(created), as(MEMBER_A, () -> claims.claim(key, "hash")));
+        as(MEMBER_A, () -> claims.release(key));
+        assertEquals(new Claim.Replay(created), as(MEMBER_A, () -> claims.claim(key, "hash")),
+                "a completed claim survives the release a failed request sends");
+    }
+
+    @Test
+    void anIdempotentPlacementWithoutAClaimInFlightWritesNothing() {
+        IdempotencyStore claims = fixture().adapters().idempotency();
+        IdempotencyKey key = new IdempotencyKey("place-" + java.util.UUID.randomUUID());
+        StoredResponse created = new StoredResponse(201, "{}", Optional.empty());
+        Order unclaimed = Orders.sample("never claimed");
+        assertFalse(as(MEMBER_A, () -> orders.addCompletingClaim(unclaimed, key, created)));
+        assertEquals(Optional.empty(), as(MEMBER_A, () -> orders.find(unclaimed.id())));
+
+        as(MEMBER_B, () -> claims.claim(key, "hash"));
+        assertFalse(as(MEMBER_A, () -> orders.addCompletingClaim(unclaimed, key, created)),
+                "another tenant's claim of the same key is not this tenant's");
+        assertEquals(Optional.empty(), as(MEMBER_A, () -> orders.find(unclaimed.id())));
+
+        as(MEMBER_A, () -> claims.claim(key, "hash"));
+        assertTrue(as(MEMBER_A, () -> orders.addCompletingClaim(unclaimed, key, created)), "positive control");
+        Order twice = Orders.sample("second placement under the same key");
+        assertFalse(as(MEMBER_A, () -> orders.addCompletingClaim(twice, key, created)), "a completed claim places nothing more");
+        assertEquals(Optional.empty(), as(MEMBER_A, () -> orders.find(twice.id())));
     }
 
     @Test

@@ -20,7 +20,7 @@ public interface PersistenceFixture {
 
     /** The adapters under test, as one set. */
     record Adapters(OrderRepository orders, UserRepository users, TenantDirectory tenants, AuditLog auditLog,
-                    BypassTransaction bypassTransaction) {
+                    BypassTransaction bypassTransaction, IdempotencyStore idempotency) {
     }
 
     Adapters adapters();

@@ -5,15 +5,26 @@ import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.extension.ExtensionHandler;
 import org.jdbi.v3.core.extension.ExtensionHandlerCustomizer;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
 /**
- * Turns a database that cannot be reached (no connection from the pool, a broken connection) into the
- * application's {@link DependencyUnavailable}, at every SQL object call, so no Jdbi or JDBC type crosses a port.
+ * Turns a database that cannot be reached into the application's {@link DependencyUnavailable}, at every SQL object
+ * call, so no Jdbi or JDBC type crosses a port and a caller answers 503, never 500. The failure can surface anywhere
+ * in the call: while the pool hands out a connection (HikariCP's checkout timeout), while Jdbi opens the handle (the
+ * PostgreSQL plugin queries the server there), in the statement, or at commit; so the whole cause chain is read.
  */
-final class ConnectionFailures implements ExtensionHandlerCustomizer {
+public final class ConnectionFailures implements ExtensionHandlerCustomizer {
+
+    /**
+     * SQLStates that mean "the server is not there for this connection": the whole class 08 (connection
+     * exception), 57P01..57P03 (administrator or crash shutdown, cannot connect now) and 53300 (too many
+     * connections).
+     */
+    private static final Set<String> UNREACHABLE = Set.of("57P01", "57P02", "57P03", "53300");
 
     @Override
     public ExtensionHandler customize(ExtensionHandler handler, Class<?> sqlObjectType, Method method) {
@@ -23,22 +34,32 @@ final class ConnectionFailures implements ExtensionHandlerCustomizer {
                 try {
                     return attached.invoke(handleSupplier, args);
                 } catch (RuntimeException failure) {
-                    if (isConnectionFailure(failure)) {
-                        throw new DependencyUnavailable("the database", failure);
-                    }
-                    throw failure;
+                    throw translated(failure);
                 }
             };
         };
     }
 
-    static boolean isConnectionFailure(Throwable failure) {
+    /** {@code failure} as {@link DependencyUnavailable} when it is a connection failure, unchanged otherwise. */
+    public static RuntimeException translated(RuntimeException failure) {
+        return isConnectionFailure(failure) && !(failure instanceof DependencyUnavailable)
+                ? new DependencyUnavailable("the database", failure) : failure;
+    }
+
+    /** Whether anything in {@code failure}'s cause chain says the database could not be reached. */
+    public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException
-                    || (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+            if (cause instanceof DependencyUnavailable || cause instanceof ConnectionException
+                    || cause instanceof SQLTransientConnectionException || cause instanceof IOException
+                    || (cause instanceof SQLException sql && isUnreachableState(sql.getSQLState()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code sqlState} is one of the states that mean the server is unreachable. */
+    public static boolean isUnreachableState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || UNREACHABLE.contains(sqlState));
     }
 }

@@ -1,6 +1,5 @@
 package io.tenantry.adapters.persistence.jdbi;
 
-import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.kernel.audit.AuditEvent;
 import io.tenantry.kernel.audit.AuditLog;
 import io.tenantry.kernel.audit.BypassTransaction;
@@ -41,10 +40,7 @@ public final class JdbiAuditLog implements AuditLog, BypassTransaction {
         try {
             return bypass.inTransaction(handle -> work.apply(this));
         } catch (RuntimeException failure) {
-            if (ConnectionFailures.isConnectionFailure(failure)) {
-                throw new DependencyUnavailable("the database", failure);
-            }
-            throw failure;
+            throw ConnectionFailures.translated(failure);
         }
     }
 }

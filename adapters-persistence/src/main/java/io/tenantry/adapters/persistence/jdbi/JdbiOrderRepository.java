@@ -1,5 +1,7 @@
 package io.tenantry.adapters.persistence.jdbi;
 
+import io.tenantry.application.idempotency.IdempotencyKey;
+import io.tenantry.application.idempotency.StoredResponse;
 import io.tenantry.application.order.OrderCursor;
 import io.tenantry.application.order.OrderPage;
 import io.tenantry.application.order.OrderQuery;
@@ -36,6 +38,17 @@ public final class JdbiOrderRepository implements OrderRepository {
                 lines.stream().map(OrderLine::sku).toArray(String[]::new),
                 lines.stream().map(OrderLine::quantity).toArray(Integer[]::new),
                 lines.stream().map(OrderLine::unitPriceCents).toArray(Long[]::new));
+    }
+
+    @Override
+    public boolean addCompletingClaim(Order order, IdempotencyKey key, StoredResponse response) {
+        List<OrderLine> lines = order.lines();
+        return tenantScoped.insertCompletingClaim(key.value(), response.status(), response.body(),
+                response.location().orElse(""), order.id().value(), order.customer(), order.status().wireName(),
+                order.totalCents(), Columns.timestamp(order.createdAt()), Columns.timestamp(order.updatedAt()),
+                lines.stream().map(OrderLine::sku).toArray(String[]::new),
+                lines.stream().map(OrderLine::quantity).toArray(Integer[]::new),
+                lines.stream().map(OrderLine::unitPriceCents).toArray(Long[]::new)) > 0;
     }
 
     @Override

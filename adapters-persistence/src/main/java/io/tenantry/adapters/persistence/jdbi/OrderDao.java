@@ -55,6 +55,33 @@ interface OrderDao {
                @Bind("updatedAt") OffsetDateTime updatedAt, @Bind("skus") String[] skus,
                @Bind("quantities") Integer[] quantities, @Bind("prices") Long[] prices);
 
+    /**
+     * The insert above, done only if this request's claim of {@code key} is in flight, completing the claim in the
+     * same statement (so in the same implicit transaction). Returns the number of lines written: 0 when the claim
+     * was not held and nothing was written.
+     */
+    @SqlUpdate("""
+            WITH k AS (
+              UPDATE idempotency_keys SET status = :status, body = :body, location = :location
+              WHERE tenant_id = :tenantId AND key = :key AND status IS NULL
+              RETURNING tenant_id),
+            o AS (
+              INSERT INTO orders (tenant_id, id, customer, status, total_cents, created_at, updated_at)
+              SELECT k.tenant_id, :id, :customer, :orderStatus, :totalCents, :createdAt, :updatedAt FROM k
+              WHERE k.tenant_id = :tenantId
+              RETURNING tenant_id, id)
+            INSERT INTO order_lines (tenant_id, order_id, line_no, sku, quantity, unit_price_cents)
+            SELECT o.tenant_id, o.id, l.line_no, l.sku, l.quantity, l.price
+            FROM o CROSS JOIN unnest(CAST(:skus AS text[]), CAST(:quantities AS int[]), CAST(:prices AS bigint[]))
+                 WITH ORDINALITY AS l(sku, quantity, price, line_no)
+            """)
+    int insertCompletingClaim(@Bind("key") String key, @Bind("status") int status, @Bind("body") String body,
+                              @Bind("location") String location, @Bind("id") UUID id, @Bind("customer") String customer,
+                              @Bind("orderStatus") String orderStatus, @Bind("totalCents") long totalCents,
+                              @Bind("createdAt") OffsetDateTime createdAt, @Bind("updatedAt") OffsetDateTime updatedAt,
+                              @Bind("skus") String[] skus, @Bind("quantities") Integer[] quantities,
+                              @Bind("prices") Long[] prices);
+
     @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId AND o.id = :id")
     Optional<TenantOrder> find(@Bind("id") UUID id);
 

@@ -57,6 +57,23 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
                 (slot, entry) -> new Entry(entry.requestHash(), entry.claimedAt(), Optional.of(response)));
     }
 
+    /**
+     * Runs {@code write} and stores {@code response} for {@code key} as one step, only while the current tenant's
+     * claim of {@code key} is in flight; false, with nothing written, otherwise.
+     */
+    boolean completeInFlight(IdempotencyKey key, StoredResponse response, Runnable write) {
+        boolean[] completed = new boolean[1];
+        entries.computeIfPresent(slot(key), (slot, entry) -> {
+            if (entry.response().isPresent()) {
+                return entry;
+            }
+            write.run();
+            completed[0] = true;
+            return new Entry(entry.requestHash(), entry.claimedAt(), Optional.of(response));
+        });
+        return completed[0];
+    }
+
     @Override
     public void release(IdempotencyKey key) {
         entries.computeIfPresent(slot(key), (slot, entry) -> entry.response().isPresent() ? entry : null);

@@ -1,5 +1,7 @@
 package io.tenantry.adapters.persistence.memory;
 
+import io.tenantry.application.idempotency.IdempotencyKey;
+import io.tenantry.application.idempotency.StoredResponse;
 import io.tenantry.application.order.OrderPage;
 import io.tenantry.application.order.OrderQuery;
 import io.tenantry.application.order.OrderRepository;
@@ -29,12 +31,28 @@ public final class InMemoryOrderRepository implements OrderRepository {
             .thenComparing(order -> order.id().value().toString()).reversed();
 
     private final Map<TenantId, Map<OrderId, Order>> byTenant = new ConcurrentHashMap<>();
+    private final InMemoryIdempotencyStore claims;
+
+    /** Orders whose idempotent placements complete their claims in {@code claims}. */
+    public InMemoryOrderRepository(InMemoryIdempotencyStore claims) {
+        this.claims = claims;
+    }
 
     @Override
     public void add(Order order) {
         if (own().putIfAbsent(order.id(), order) != null) {
             throw new IllegalStateException("order " + order.id() + " already exists");
         }
+    }
+
+    @Override
+    public boolean addCompletingClaim(Order order, IdempotencyKey key, StoredResponse response) {
+        Map<OrderId, Order> orders = own();
+        return claims.completeInFlight(key, response, () -> {
+            if (orders.putIfAbsent(order.id(), order) != null) {
+                throw new IllegalStateException("order " + order.id() + " already exists");
+            }
+        });
     }
 
     @Override

@@ -2,17 +2,16 @@ package io.tenantry.adapters.persistence.postgres;
 
 import io.tenantry.application.health.DependencyCheck;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
+/**
+ * Whether PostgreSQL answers, asked on the breaker's own probe connection (never a pooled one): down at once while
+ * the breaker is open, otherwise one bounded probe.
+ */
+final class PostgresHealthCheck implements DependencyCheck {
 
-/** Whether PostgreSQL answers on the application pool within two seconds. */
-public final class PostgresHealthCheck implements DependencyCheck {
+    private final DatabaseBreaker breaker;
 
-    private final DataSource dataSource;
-
-    public PostgresHealthCheck(DataSource dataSource) {
-        this.dataSource = dataSource;
+    PostgresHealthCheck(DatabaseBreaker breaker) {
+        this.breaker = breaker;
     }
 
     @Override
@@ -22,10 +21,6 @@ public final class PostgresHealthCheck implements DependencyCheck {
 
     @Override
     public boolean up() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
+        return !breaker.isOpen() && breaker.probeNow();
     }
 }

@@ -9,6 +9,7 @@ import io.tenantry.adapters.persistence.jdbi.JdbiOrderRepository;
 import io.tenantry.adapters.persistence.jdbi.JdbiTenantDirectory;
 import io.tenantry.adapters.persistence.jdbi.JdbiUserRepository;
 import io.tenantry.adapters.persistence.jdbi.TenantJdbi;
+import io.tenantry.application.health.DependencyCheck;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
@@ -23,8 +24,12 @@ import java.util.function.UnaryOperator;
  */
 public final class PostgresPersistence implements AutoCloseable {
 
+    /** How often a database known to be down is asked whether it answers again. */
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
+
     private final HikariDataSource applicationPool;
     private final HikariDataSource bypassPool;
+    private final DatabaseBreaker breaker;
     private final JdbiOrderRepository orders;
     private final JdbiUserRepository users;
     private final JdbiTenantDirectory tenants;
@@ -33,8 +38,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     private PostgresPersistence(PostgresSettings settings, Clock clock, Duration idempotencyRetention,
                                 UnaryOperator<TemplateEngine> sqlRewriter, boolean selfCheck) {
-        this.applicationPool = pool("tenantry-app", settings.url(), settings.app(), settings.appPoolSize());
-        this.bypassPool = pool("tenantry-bypass", settings.url(), settings.bypass(), settings.bypassPoolSize());
+        this.applicationPool = pool("tenantry-app", settings, settings.app(), settings.appPoolSize());
+        this.bypassPool = pool("tenantry-bypass", settings, settings.bypass(), settings.bypassPoolSize());
+        this.breaker = new DatabaseBreaker("the database at " + settings.url(),
+                new DatabaseProbe(settings.url(), settings.app(), settings.checkoutTimeout()), PROBE_INTERVAL);
         if (selfCheck) {
             try {
                 RlsSelfCheck.verify(applicationPool);
@@ -43,8 +50,9 @@ public final class PostgresPersistence implements AutoCloseable {
                 throw unsafe;
             }
         }
-        Jdbi application = TenantJdbi.create(applicationPool, ConnectionRole.APPLICATION, sqlRewriter);
-        Jdbi bypass = TenantJdbi.create(bypassPool, ConnectionRole.BYPASS, sqlRewriter);
+        Jdbi application = TenantJdbi.create(new GuardedDataSource(applicationPool, breaker), ConnectionRole.APPLICATION,
+                sqlRewriter);
+        Jdbi bypass = TenantJdbi.create(new GuardedDataSource(bypassPool, breaker), ConnectionRole.BYPASS, sqlRewriter);
         this.orders = new JdbiOrderRepository(application, bypass);
         this.users = new JdbiUserRepository(application);
         this.tenants = new JdbiTenantDirectory(application, bypass);
@@ -99,21 +107,30 @@ public final class PostgresPersistence implements AutoCloseable {
         return (pool == null ? 0 : pool.getActiveConnections()) + (bypass == null ? 0 : bypass.getActiveConnections());
     }
 
-    /** The application role's pool, for health checks. */
+    /** The application role's pool, for tests that look at pooled connections. */
     public DataSource applicationDataSource() {
         return applicationPool;
     }
 
+    /**
+     * Whether the database answers, asked on a connection of its own (never a pooled one), and down at once while
+     * requests are being refused because the database is known to be down.
+     */
+    public DependencyCheck healthCheck() {
+        return new PostgresHealthCheck(breaker);
+    }
+
     @Override
     public void close() {
+        breaker.close();
         applicationPool.close();
         bypassPool.close();
     }
 
-    private static HikariDataSource pool(String name, String url, PostgresSettings.Login login, int size) {
+    private static HikariDataSource pool(String name, PostgresSettings settings, PostgresSettings.Login login, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(settings.url());
         config.setUsername(login.user());
         config.setPassword(login.password());
         config.setMaximumPoolSize(size);
@@ -123,7 +140,7 @@ public final class PostgresPersistence implements AutoCloseable {
         // prepares it server-side after a few uses. In that prepared form a statement reused with NULL parameters
         // was seen to return no rows, so tenant-bound statements never bind NULL (one SQL text per shape instead);
         // OrderRepositoryContract.repeatedReadsKeepReturningTheSameRows guards this.
-        config.setConnectionTimeout(3_000);
+        config.setConnectionTimeout(settings.checkoutTimeout().toMillis());
         config.setInitializationFailTimeout(10_000);
         return new HikariDataSource(config);
     }

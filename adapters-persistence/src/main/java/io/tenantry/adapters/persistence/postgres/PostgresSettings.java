@@ -1,5 +1,6 @@
 package io.tenantry.adapters.persistence.postgres;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
  * @param appPoolSize     upper bound of the application pool
  * @param bypassPoolSize  upper bound of the bypass pool
  * @param createRoles     whether the migrator creates the two roles when they are missing (needs CREATEROLE)
+ * @param checkoutTimeout the longest a request waits for a pooled connection before it is answered 503 (at least
+ *                        250 ms, HikariCP's floor)
  */
 public record PostgresSettings(
         String url,
@@ -23,7 +26,11 @@ public record PostgresSettings(
         Login bypass,
         int appPoolSize,
         int bypassPoolSize,
-        boolean createRoles) {
+        boolean createRoles,
+        Duration checkoutTimeout) {
+
+    /** The checkout deadline when none is configured. */
+    public static final Duration DEFAULT_CHECKOUT_TIMEOUT = Duration.ofSeconds(1);
 
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -41,6 +48,16 @@ public record PostgresSettings(
         if (appPoolSize < 1 || bypassPoolSize < 1) {
             throw new IllegalArgumentException("pool sizes must be positive");
         }
+        Objects.requireNonNull(checkoutTimeout, "'checkoutTimeout' must not be null");
+        if (checkoutTimeout.toMillis() < 250) {
+            throw new IllegalArgumentException("'checkoutTimeout' must be at least 250 ms");
+        }
+    }
+
+    /** With the default checkout deadline. */
+    public PostgresSettings(String url, Login migrator, Login app, Login bypass, int appPoolSize, int bypassPoolSize,
+                            boolean createRoles) {
+        this(url, migrator, app, bypass, appPoolSize, bypassPoolSize, createRoles, DEFAULT_CHECKOUT_TIMEOUT);
     }
 
     /** A user and password; role names are plain identifiers so they can be used in DDL as they are. */

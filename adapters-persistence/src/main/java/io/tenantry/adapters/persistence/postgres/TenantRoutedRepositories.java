@@ -62,6 +62,11 @@ public final class TenantRoutedRepositories {
         }
 
         @Override
+        public boolean addCompletingClaim(Order order, IdempotencyKey key, StoredResponse response) {
+            return databases.get().orders().addCompletingClaim(order, key, response);
+        }
+
+        @Override
         public Optional<Order> find(OrderId id) {
             return databases.get().orders().find(id);
         }

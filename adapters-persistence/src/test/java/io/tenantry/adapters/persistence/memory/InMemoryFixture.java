@@ -48,6 +48,8 @@ final class InMemoryFixture implements PersistenceFixture {
                     return seed.size();
                 }, Integer::longValue));
         InMemoryAuditLog audit = new InMemoryAuditLog();
-        adapters = new Adapters(new InMemoryOrderRepository(), new InMemoryUserRepository(), tenants, audit, audit);
+        InMemoryIdempotencyStore claims = new InMemoryIdempotencyStore(Clock.systemUTC(), Duration.ofHours(24));
+        adapters = new Adapters(new InMemoryOrderRepository(claims), new InMemoryUserRepository(), tenants, audit, audit,
+                claims);
     }
 }

@@ -49,7 +49,8 @@ final class DedicatedFixture implements PersistenceFixture {
     @Override
     public Adapters adapters() {
         var persistence = sharedDatabase.persistence();
-        return new Adapters(routed.orders(), routed.users(), persistence.tenants(), persistence.audit(), persistence.audit());
+        return new Adapters(routed.orders(), routed.users(), persistence.tenants(), persistence.audit(), persistence.audit(),
+                routed.idempotency());
     }
 
     @Override

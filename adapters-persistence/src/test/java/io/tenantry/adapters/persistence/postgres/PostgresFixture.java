@@ -66,7 +66,7 @@ public final class PostgresFixture implements PersistenceFixture {
     @Override
     public Adapters adapters() {
         return new Adapters(persistence.orders(), persistence.users(), persistence.tenants(), persistence.audit(),
-                persistence.audit());
+                persistence.audit(), persistence.idempotency());
     }
 
     @Override

@@ -19,6 +19,9 @@ public final class ErrorMapping {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
+    /** What a 503 tells a client to wait: about the time the breaker takes to notice a dependency is back. */
+    public static final String RETRY_AFTER_SECONDS = "1";
+
     private final JsonCodec json;
     private final long maxJsonBytes;
 
@@ -61,6 +64,9 @@ public final class ErrorMapping {
     }
 
     public void respond(Context ctx, Problem problem) {
+        if (problem.status() == 503) {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
         ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(json.write(problem));
     }
 

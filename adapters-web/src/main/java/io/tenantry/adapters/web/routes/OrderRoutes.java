@@ -68,21 +68,25 @@ public final class OrderRoutes {
             case Claim.Mismatch mismatch -> throw new ProblemException(
                     Problem.unprocessable("This Idempotency-Key was used with a different request body."));
             case Claim.Claimed claimed -> {
-                StoredResponse response;
+                Optional<Order> placed;
                 try {
-                    response = placed(request);
+                    placed = orders.place(RequestBodies.valid(request::toCommand), idempotencyKey, this::created);
                 } catch (RuntimeException failure) {
+                    // a no-op if the order and its stored answer were committed before the failure
                     idempotency.release(idempotencyKey);
                     throw failure;
                 }
-                idempotency.complete(idempotencyKey, response);
-                send(ctx, response);
+                send(ctx, created(placed.orElseThrow(() -> new ProblemException(
+                        Problem.conflict("A request with this Idempotency-Key is still being processed.")))));
             }
         }
     }
 
     private StoredResponse placed(Requests.PlaceOrder request) {
-        Order order = orders.place(RequestBodies.valid(request::toCommand));
+        return created(orders.place(RequestBodies.valid(request::toCommand)));
+    }
+
+    private StoredResponse created(Order order) {
         return new StoredResponse(201, json.write(OrderJson.from(order)), Optional.of("/api/orders/" + order.id()));
     }
 
