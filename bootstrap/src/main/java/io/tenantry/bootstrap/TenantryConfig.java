@@ -74,7 +74,8 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 source.getInt("TENANTRY_HTTP_PORT", 8080), source.getInt("TENANTRY_MAX_JSON_BYTES", (int) WebSettings.ONE_MIB),
                 jwt, Duration.ofSeconds(source.getInt("TENANTRY_DRAIN_SECONDS", 10)),
                 TenantId.of(source.get("TENANTRY_PLATFORM_TENANT", "platform")),
-                source.getInt("TENANTRY_MAX_FILE_BYTES", (int) WebSettings.TEN_MIB));
+                source.getInt("TENANTRY_MAX_FILE_BYTES", (int) WebSettings.TEN_MIB),
+                Duration.ofMillis(source.getInt("TENANTRY_READINESS_GRACE_MILLIS", 0)));
         return new TenantryConfig(web, database, source.get("TENANTRY_DATA_DIR").map(Path::of),
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),

@@ -71,10 +71,17 @@ final class TestServer {
     /** As above, with some tenants on databases of their own. */
     static TestServer start(TestDatabase database, Duration tenantCacheAge, Optional<String> redis,
                             io.tenantry.kernel.limits.TierLimits limits, TenantryConfig.Dedicated dedicated) {
+        return start(database, database.settings(), tenantCacheAge, redis, limits, dedicated);
+    }
+
+    /** A server that reaches {@code database} as {@code settings} say (through a fault-injecting relay, say). */
+    static TestServer start(TestDatabase database, io.tenantry.adapters.persistence.postgres.PostgresSettings settings,
+                            Duration tenantCacheAge, Optional<String> redis, io.tenantry.kernel.limits.TierLimits limits,
+                            TenantryConfig.Dedicated dedicated) {
         TenantryConfig config = new TenantryConfig(
                 new WebSettings("127.0.0.1", 0, WebSettings.ONE_MIB, JWT, Duration.ofSeconds(5), DemoData.PLATFORM,
                 WebSettings.TEN_MIB),
-                Optional.of(database.settings()), Optional.empty(), false, tenantCacheAge, redis, limits,
+                Optional.of(settings), Optional.empty(), false, tenantCacheAge, redis, limits,
                 temporaryStorage(), Optional.empty(), dedicated);
         TestServer server = new TestServer(database, Tenantry.start(config));
         server.config = config;

@@ -26,7 +26,9 @@ import io.tenantry.kernel.limits.TierLimits;
 import io.tenantry.kernel.storage.ObjectStorage;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The REST API as one Javalin server on virtual threads: the routes of API.md, strict JSON, problem+json errors,
@@ -41,7 +43,9 @@ public final class TenantryWeb implements AutoCloseable {
     }
 
     private final Javalin javalin;
-    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    private final OperationsRoutes operations;
+    private final Duration readinessGrace;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     public TenantryWeb(WebSettings settings, Services services, PrometheusMeterRegistry metrics) {
         JsonCodec json = new JsonCodec();
@@ -49,6 +53,8 @@ public final class TenantryWeb implements AutoCloseable {
         TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access(),
                 settings.platform(), new TierRateLimit(services.limiter(), services.limits()));
         RequestMetrics requestMetrics = new RequestMetrics(metrics);
+        this.operations = new OperationsRoutes(services.checks(), metrics);
+        this.readinessGrace = settings.readinessGrace();
         this.javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -71,7 +77,7 @@ public final class TenantryWeb implements AutoCloseable {
             new UserRoutes(services.users(), json).register(config.routes, gateway);
             new AdminRoutes(services.admin(), json).register(config.routes, gateway);
             new FileRoutes(services.storage(), settings.maxFileBytes()).register(config.routes, gateway);
-            new OperationsRoutes(services.checks(), metrics).register(config.routes);
+            operations.register(config.routes);
         });
     }
 
@@ -84,10 +90,19 @@ public final class TenantryWeb implements AutoCloseable {
         return javalin.port();
     }
 
-    /** Stops accepting requests and waits (up to the drain timeout) for those in flight. */
+    /**
+     * Stops in three steps: {@code /health} answers 503 at once (not ready) while requests are still served for the
+     * readiness grace, then new connections are refused, then the requests in flight get up to the drain timeout.
+     */
     @Override
     public void close() {
         if (stopped.compareAndSet(false, true)) {
+            operations.drain();
+            try {
+                Thread.sleep(readinessGrace);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             javalin.stop();
         }
     }

@@ -26,6 +26,13 @@ public final class ConnectionFailures implements ExtensionHandlerCustomizer {
      */
     private static final Set<String> UNREACHABLE = Set.of("57P01", "57P02", "57P03", "53300");
 
+    private final Runnable onFailure;
+
+    /** {@code onFailure} hears of every connection failure (so a breaker can check the database at once). */
+    ConnectionFailures(Runnable onFailure) {
+        this.onFailure = onFailure;
+    }
+
     @Override
     public ExtensionHandler customize(ExtensionHandler handler, Class<?> sqlObjectType, Method method) {
         return (config, target) -> {
@@ -34,7 +41,11 @@ public final class ConnectionFailures implements ExtensionHandlerCustomizer {
                 try {
                     return attached.invoke(handleSupplier, args);
                 } catch (RuntimeException failure) {
-                    throw translated(failure);
+                    RuntimeException translated = translated(failure);
+                    if (translated instanceof DependencyUnavailable) {
+                        onFailure.run();
+                    }
+                    throw translated;
                 }
             };
         };

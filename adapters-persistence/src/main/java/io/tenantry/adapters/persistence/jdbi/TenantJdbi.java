@@ -26,12 +26,18 @@ public final class TenantJdbi {
      * that row-level security alone holds).
      */
     public static Jdbi create(DataSource dataSource, ConnectionRole role, UnaryOperator<TemplateEngine> sqlRewriter) {
+        return create(dataSource, role, sqlRewriter, () -> { });
+    }
+
+    /** As above, telling {@code onConnectionFailure} of every call that failed because the database is unreachable. */
+    public static Jdbi create(DataSource dataSource, ConnectionRole role, UnaryOperator<TemplateEngine> sqlRewriter,
+                              Runnable onConnectionFailure) {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         SqlStatements statements = jdbi.getConfig(SqlStatements.class);
         statements.setTemplateEngine(new CurrentTenantSetting(sqlRewriter.apply(statements.getTemplateEngine())));
         jdbi.getConfig(Extensions.class)
                 .registerHandlerCustomizer(new PolicyEnforcement(role))
-                .registerHandlerCustomizer(new ConnectionFailures());
+                .registerHandlerCustomizer(new ConnectionFailures(onConnectionFailure));
         return jdbi;
     }
 }

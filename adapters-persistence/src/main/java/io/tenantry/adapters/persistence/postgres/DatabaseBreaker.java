@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Fails requests at once while the database is known to be down, instead of letting each one wait for the pool's
  * checkout deadline. It opens and closes only on the evidence of a {@link DatabaseProbe} on a connection of its
- * own: a checkout that fails for a connection reason makes it probe, and only a failed probe opens it, so a pool
- * that is merely exhausted by load never trips it. While open, a background virtual thread probes every
+ * own: a checkout or a statement that fails for a connection reason makes it probe, and only a failed probe opens
+ * it, so a pool that is merely exhausted by load never trips it. While open, a background virtual thread probes every
  * {@code probeInterval} and closes the breaker as soon as the database answers again. One log line per change.
  */
 final class DatabaseBreaker implements AutoCloseable {
@@ -54,10 +54,15 @@ final class DatabaseBreaker implements AutoCloseable {
             return pool.get();
         } catch (SQLException | RuntimeException failure) {
             if (ConnectionFailures.isConnectionFailure(failure)) {
-                startProbing();
+                suspect();
             }
             throw failure;
         }
+    }
+
+    /** A call failed for a connection reason somewhere: probe now, and open if the database does not answer. */
+    void suspect() {
+        startProbing();
     }
 
     /** Whether the database answers now; opens the breaker (and keeps probing) when it does not. */

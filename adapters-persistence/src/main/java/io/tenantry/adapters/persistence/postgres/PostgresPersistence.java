@@ -51,8 +51,9 @@ public final class PostgresPersistence implements AutoCloseable {
             }
         }
         Jdbi application = TenantJdbi.create(new GuardedDataSource(applicationPool, breaker), ConnectionRole.APPLICATION,
-                sqlRewriter);
-        Jdbi bypass = TenantJdbi.create(new GuardedDataSource(bypassPool, breaker), ConnectionRole.BYPASS, sqlRewriter);
+                sqlRewriter, breaker::suspect);
+        Jdbi bypass = TenantJdbi.create(new GuardedDataSource(bypassPool, breaker), ConnectionRole.BYPASS, sqlRewriter,
+                breaker::suspect);
         this.orders = new JdbiOrderRepository(application, bypass);
         this.users = new JdbiUserRepository(application);
         this.tenants = new JdbiTenantDirectory(application, bypass);

@@ -39,7 +39,7 @@ public final class ErrorMapping {
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus())));
         config.routes.exception(DependencyUnavailable.class, (e, ctx) -> {
-            LOG.warn("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
+            LOG.warn("{} ({})", e.getMessage(), rootCause(e));
             respond(ctx, Problem.unavailable());
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
@@ -81,6 +81,15 @@ public final class ErrorMapping {
             default -> status >= 400 && status < 500 ? Problem.badRequest("The request could not be processed.")
                     : Problem.internal();
         };
+    }
+
+    /** The innermost cause's type and message: enough to tell a refused connection from a timeout, no SQL text. */
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static boolean isProblem(Context ctx) {

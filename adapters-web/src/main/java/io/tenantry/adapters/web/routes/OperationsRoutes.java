@@ -26,6 +26,7 @@ public final class OperationsRoutes {
     private final Recent<Responses.Health> health;
     private final Recent<String> scrape;
     private final byte[] openApi;
+    private volatile boolean draining;
 
     public OperationsRoutes(List<DependencyCheck> checks, PrometheusMeterRegistry metrics) {
         this.checks = List.copyOf(checks);
@@ -40,8 +41,13 @@ public final class OperationsRoutes {
         routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     }
 
+    /** From now on {@code /health} answers 503 "DRAINING": the server is stopping and takes no new work. */
+    public void drain() {
+        draining = true;
+    }
+
     private void health(Context ctx) {
-        Responses.Health answer = health.get();
+        Responses.Health answer = draining ? new Responses.Health("DRAINING", Map.of()) : health.get();
         boolean up = answer.status().equals("UP");
         if (!up) {
             ctx.header("Retry-After", ErrorMapping.RETRY_AFTER_SECONDS);
