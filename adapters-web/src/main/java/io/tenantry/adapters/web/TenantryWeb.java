@@ -24,6 +24,8 @@ import io.tenantry.application.user.UserService;
 import io.tenantry.kernel.limits.RateLimiter;
 import io.tenantry.kernel.limits.TierLimits;
 import io.tenantry.kernel.storage.ObjectStorage;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.time.Duration;
@@ -45,6 +47,7 @@ public final class TenantryWeb implements AutoCloseable {
     private final Javalin javalin;
     private final OperationsRoutes operations;
     private final Duration readinessGrace;
+    private final Duration drainTimeout;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     public TenantryWeb(WebSettings settings, Services services, PrometheusMeterRegistry metrics) {
@@ -55,6 +58,7 @@ public final class TenantryWeb implements AutoCloseable {
         RequestMetrics requestMetrics = new RequestMetrics(metrics);
         this.operations = new OperationsRoutes(services.checks(), metrics);
         this.readinessGrace = settings.readinessGrace();
+        this.drainTimeout = settings.drainTimeout();
         this.javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -83,6 +87,13 @@ public final class TenantryWeb implements AutoCloseable {
 
     public TenantryWeb start() {
         javalin.start();
+        // Jetty cuts the idle timeout of every connection to one second once a stop begins; a slow client still
+        // sending its request gets the whole drain timeout instead.
+        for (Connector connector : javalin.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector network) {
+                network.setShutdownIdleTimeout(drainTimeout.toMillis());
+            }
+        }
         return this;
     }
 
