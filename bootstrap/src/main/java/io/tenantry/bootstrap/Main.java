@@ -25,6 +25,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
+    /** How long the printed demo tokens live, or less when the maximum token lifetime is shorter. */
+    private static final Duration DEMO_TOKEN_LIFETIME = Duration.ofHours(12);
+
     private Main() {
     }
 
@@ -66,8 +69,9 @@ public final class Main {
             return;
         }
         DevelopmentTokens tokens = new DevelopmentTokens(config.web().jwt(), Clock.systemUTC());
-        Duration ttl = Duration.ofHours(12);
-        out.println("Demo tokens (valid 12 hours):");
+        Duration ttl = DEMO_TOKEN_LIFETIME.compareTo(config.web().jwt().maxLifetime()) > 0
+                ? config.web().jwt().maxLifetime() : DEMO_TOKEN_LIFETIME;
+        out.println("Demo tokens (valid " + describe(ttl) + "):");
         DemoData.TENANTS.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(TenantId::value)))
                 .forEach(entry -> {
             TenantId tenant = entry.getKey();
@@ -77,6 +81,12 @@ public final class Main {
         });
         out.printf("  %-8s admin   %s%n", "platform", tokens.mint(DemoData.OPERATOR, ttl));
         out.println("Try: curl -H \"Authorization: Bearer <acme member token>\" " + base + "/api/orders");
+    }
+
+    private static String describe(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds % 3_600 == 0 ? seconds / 3_600 + " hours"
+                : seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " seconds";
     }
 
     /** {@code token --tenant acme --tier pro --roles member,owner --ttl 3600 --subject alice}. */

@@ -136,6 +136,8 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         String issuer = source.get("TENANTRY_JWT_ISSUER", "tenantry");
         String audience = source.get("TENANTRY_JWT_AUDIENCE", "tenantry-api");
         Duration leeway = Duration.ofSeconds(source.getInt("TENANTRY_JWT_LEEWAY_SECONDS", 30));
+        Duration maxLifetime = Duration.ofSeconds(source.getInt("TENANTRY_JWT_MAX_LIFETIME_SECONDS",
+                (int) JwtSettings.DEFAULT_MAX_LIFETIME.toSeconds()));
         JwtSettings.Algorithm algorithm = JwtSettings.Algorithm.valueOf(source.get("TENANTRY_JWT_ALGORITHM", "HS256"));
         if (algorithm == JwtSettings.Algorithm.HS256) {
             String secret = source.get("TENANTRY_JWT_SECRET").orElseGet(() -> {
@@ -144,11 +146,13 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 }
                 return DEVELOPMENT_SECRET;
             });
-            return new JwtSettings(algorithm, secret.getBytes(StandardCharsets.UTF_8), Map.of(), issuer, audience, leeway);
+            return new JwtSettings(algorithm, secret.getBytes(StandardCharsets.UTF_8), Map.of(), issuer, audience, leeway,
+                    maxLifetime);
         }
         String keys = source.get("TENANTRY_JWT_PUBLIC_KEYS").orElseThrow(() -> new IllegalArgumentException(
                 "TENANTRY_JWT_PUBLIC_KEYS (kid=path.pem,kid2=path2.pem) is required for " + algorithm));
-        return new JwtSettings(algorithm, null, publicKeys(keys, algorithm), issuer, audience, leeway);
+        return new JwtSettings(algorithm, null, publicKeys(keys, algorithm), issuer, audience, leeway,
+                maxLifetime);
     }
 
     /** {@code kid=file.pem,kid2=file2.pem}: X.509 SubjectPublicKeyInfo PEM files. */
