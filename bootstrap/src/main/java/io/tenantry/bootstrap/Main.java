@@ -61,11 +61,16 @@ public final class Main {
         stopped.await();
     }
 
-    private static void printWelcome(PrintStream out, TenantryConfig config, int port) {
+    /**
+     * The URL, and ready tokens in embedded mode only: with a real database the secret is a real one, and tokens
+     * signed with it do not belong on a console or in a log.
+     */
+    static void printWelcome(PrintStream out, TenantryConfig config, int port) {
         String base = "http://" + config.web().host() + ":" + port;
         out.println();
-        out.println("Tenantry is serving at " + base + (config.embedded() ? " (embedded PostgreSQL, development JWT secret)" : ""));
-        if (!config.demoData() || config.web().jwt().algorithm() != JwtSettings.Algorithm.HS256) {
+        out.println("Tenantry is serving at " + base + (!config.embedded() ? ""
+                : config.developmentSecret() ? " (embedded PostgreSQL, development JWT secret)" : " (embedded PostgreSQL)"));
+        if (!config.embedded() || !config.demoData() || config.web().jwt().algorithm() != JwtSettings.Algorithm.HS256) {
             return;
         }
         DevelopmentTokens tokens = new DevelopmentTokens(config.web().jwt(), Clock.systemUTC());
