@@ -8,6 +8,7 @@ import io.tenantry.application.order.OrderService;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.context.Tier;
+import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -25,25 +26,35 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
+    private static final String USAGE =
+            "usage: tenantry serve | token --tenant ID --tier TIER [--roles a,b] [--ttl SECONDS] [--subject S] | migrate";
+
     /** How long the printed demo tokens live, or less when the maximum token lifetime is shorter. */
     private static final Duration DEMO_TOKEN_LIFETIME = Duration.ofHours(12);
 
     private Main() {
     }
 
+    /** Runs the command; a failure is one line on stderr and a non-zero status ({@link StartupFailure}). */
     public static void main(String[] args) throws InterruptedException {
+        try {
+            run(args);
+        } catch (RuntimeException failure) {
+            LoggerFactory.getLogger(Main.class).debug("{} failed", args.length == 0 ? "serve" : args[0], failure);
+            StartupFailure reported = StartupFailure.of(failure);
+            System.err.println(reported.line());
+            System.exit(reported.exitCode());
+        }
+    }
+
+    private static void run(String[] args) throws InterruptedException {
         String command = args.length == 0 ? "serve" : args[0];
         String[] options = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
-        try {
-            switch (command) {
-                case "serve" -> serve(TenantryConfig.load(ConfigSource.fromEnvironment()));
-                case "token" -> System.out.println(token(TenantryConfig.load(ConfigSource.fromEnvironment()), options));
-                case "migrate" -> migrate(TenantryConfig.load(ConfigSource.fromEnvironment()));
-                default -> usage(System.err);
-            }
-        } catch (IllegalArgumentException wrongUse) {
-            System.err.println("tenantry: " + wrongUse.getMessage());
-            System.exit(2);
+        switch (command) {
+            case "serve" -> serve(TenantryConfig.load(ConfigSource.fromEnvironment()));
+            case "token" -> System.out.println(token(TenantryConfig.load(ConfigSource.fromEnvironment()), options));
+            case "migrate" -> migrate(TenantryConfig.load(ConfigSource.fromEnvironment()));
+            default -> throw new IllegalArgumentException("unknown command '" + command + "'; " + USAGE);
         }
     }
 
@@ -124,8 +135,4 @@ public final class Main {
         System.out.println("applied " + applied + " migrations");
     }
 
-    private static void usage(PrintStream out) {
-        out.println("usage: tenantry serve | token --tenant ID --tier TIER [--roles a,b] [--ttl SECONDS] [--subject S] | migrate");
-        System.exit(2);
-    }
 }

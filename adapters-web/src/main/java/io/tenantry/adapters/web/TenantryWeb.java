@@ -26,6 +26,7 @@ import io.tenantry.kernel.limits.TierLimits;
 import io.tenantry.kernel.storage.ObjectStorage;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
+import java.net.BindException;
 import java.util.List;
 
 /**
@@ -41,6 +42,7 @@ public final class TenantryWeb implements AutoCloseable {
     }
 
     private final Javalin javalin;
+    private final String address;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     public TenantryWeb(WebSettings settings, Services services, PrometheusMeterRegistry metrics) {
@@ -49,6 +51,7 @@ public final class TenantryWeb implements AutoCloseable {
         TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access(),
                 settings.platform(), new TierRateLimit(services.limiter(), services.limits()));
         RequestMetrics requestMetrics = new RequestMetrics(metrics);
+        this.address = settings.host() + ":" + settings.port();
         this.javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -75,8 +78,24 @@ public final class TenantryWeb implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts listening. A failure to bind (the port taken, the host not local, a privileged port) is an
+     * {@link IllegalStateException} naming the address and the system's reason, which is what an operator needs to
+     * see; Javalin's own message blames a port in use whatever the reason.
+     */
     public TenantryWeb start() {
-        javalin.start();
+        try {
+            javalin.start();
+        } catch (RuntimeException failure) {
+            Throwable cause = failure;
+            while (cause != null && !(cause instanceof BindException)) {
+                cause = cause.getCause();
+            }
+            if (cause == null) {
+                throw failure;
+            }
+            throw new IllegalStateException("cannot listen on " + address + ": " + cause.getMessage(), failure);
+        }
         return this;
     }
 
