@@ -8,6 +8,7 @@ import io.tenantry.application.order.OrderService;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.context.Tier;
+import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -25,22 +26,35 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
+    private static final String USAGE =
+            "usage: tenantry serve | token --tenant ID --tier TIER [--roles a,b] [--ttl SECONDS] [--subject S] | migrate";
+
+    /** How long the printed demo tokens live, or less when the maximum token lifetime is shorter. */
+    private static final Duration DEMO_TOKEN_LIFETIME = Duration.ofHours(12);
+
     private Main() {
     }
 
+    /** Runs the command; a failure is one line on stderr and a non-zero status ({@link StartupFailure}). */
     public static void main(String[] args) throws InterruptedException {
+        try {
+            run(args);
+        } catch (RuntimeException failure) {
+            LoggerFactory.getLogger(Main.class).debug("{} failed", args.length == 0 ? "serve" : args[0], failure);
+            StartupFailure reported = StartupFailure.of(failure);
+            System.err.println(reported.line());
+            System.exit(reported.exitCode());
+        }
+    }
+
+    private static void run(String[] args) throws InterruptedException {
         String command = args.length == 0 ? "serve" : args[0];
         String[] options = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
-        try {
-            switch (command) {
-                case "serve" -> serve(TenantryConfig.load(ConfigSource.fromEnvironment()));
-                case "token" -> System.out.println(token(TenantryConfig.load(ConfigSource.fromEnvironment()), options));
-                case "migrate" -> migrate(TenantryConfig.load(ConfigSource.fromEnvironment()));
-                default -> usage(System.err);
-            }
-        } catch (IllegalArgumentException wrongUse) {
-            System.err.println("tenantry: " + wrongUse.getMessage());
-            System.exit(2);
+        switch (command) {
+            case "serve" -> serve(TenantryConfig.load(ConfigSource.fromEnvironment()));
+            case "token" -> System.out.println(token(TenantryConfig.load(ConfigSource.fromEnvironment()), options));
+            case "migrate" -> migrate(TenantryConfig.load(ConfigSource.fromEnvironment()));
+            default -> throw new IllegalArgumentException("unknown command '" + command + "'; " + USAGE);
         }
     }
 
@@ -58,16 +72,22 @@ public final class Main {
         stopped.await();
     }
 
-    private static void printWelcome(PrintStream out, TenantryConfig config, int port) {
+    /**
+     * The URL, and ready tokens in embedded mode only: with a real database the secret is a real one, and tokens
+     * signed with it do not belong on a console or in a log.
+     */
+    static void printWelcome(PrintStream out, TenantryConfig config, int port) {
         String base = "http://" + config.web().host() + ":" + port;
         out.println();
-        out.println("Tenantry is serving at " + base + (config.embedded() ? " (embedded PostgreSQL, development JWT secret)" : ""));
-        if (!config.demoData() || config.web().jwt().algorithm() != JwtSettings.Algorithm.HS256) {
+        out.println("Tenantry is serving at " + base + (!config.embedded() ? ""
+                : config.developmentSecret() ? " (embedded PostgreSQL, development JWT secret)" : " (embedded PostgreSQL)"));
+        if (!config.embedded() || !config.demoData() || config.web().jwt().algorithm() != JwtSettings.Algorithm.HS256) {
             return;
         }
         DevelopmentTokens tokens = new DevelopmentTokens(config.web().jwt(), Clock.systemUTC());
-        Duration ttl = Duration.ofHours(12);
-        out.println("Demo tokens (valid 12 hours):");
+        Duration ttl = DEMO_TOKEN_LIFETIME.compareTo(config.web().jwt().maxLifetime()) > 0
+                ? config.web().jwt().maxLifetime() : DEMO_TOKEN_LIFETIME;
+        out.println("Demo tokens (valid " + describe(ttl) + "):");
         DemoData.TENANTS.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(TenantId::value)))
                 .forEach(entry -> {
             TenantId tenant = entry.getKey();
@@ -77,6 +97,12 @@ public final class Main {
         });
         out.printf("  %-8s admin   %s%n", "platform", tokens.mint(DemoData.OPERATOR, ttl));
         out.println("Try: curl -H \"Authorization: Bearer <acme member token>\" " + base + "/api/orders");
+    }
+
+    private static String describe(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds % 3_600 == 0 ? seconds / 3_600 + " hours"
+                : seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " seconds";
     }
 
     /** {@code token --tenant acme --tier pro --roles member,owner --ttl 3600 --subject alice}. */
@@ -109,8 +135,4 @@ public final class Main {
         System.out.println("applied " + applied + " migrations");
     }
 
-    private static void usage(PrintStream out) {
-        out.println("usage: tenantry serve | token --tenant ID --tier TIER [--roles a,b] [--ttl SECONDS] [--subject S] | migrate");
-        System.exit(2);
-    }
 }

@@ -11,6 +11,7 @@ import io.tenantry.kernel.limits.TierLimits;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +27,9 @@ import java.util.Optional;
 
 /**
  * All settings of a Tenantry process, read once at start. No database URL means the embedded defaults: an embedded
- * PostgreSQL, the development JWT secret and demo data.
+ * PostgreSQL and demo data, and, when the server listens on loopback only, the development JWT secret. That secret
+ * is public (it is in this file), so anyone who can reach a server using it can mint any tenant's tokens: it is
+ * refused, configured or not, unless the database is embedded and the server unreachable from other machines.
  *
  * @param web           the HTTP side
  * @param database      the configured PostgreSQL, empty for the embedded one
@@ -53,11 +57,33 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         }
     }
 
-    /** The HS256 secret of the embedded defaults; refused as soon as a database is configured. */
+    /** The HS256 secret of the embedded defaults on loopback; refused everywhere else. */
     static final String DEVELOPMENT_SECRET = "tenantry-development-secret-not-for-production-use";
 
     public boolean embedded() {
         return database.isEmpty();
+    }
+
+    /** Whether tokens are verified with the public development secret. */
+    public boolean developmentSecret() {
+        return web.jwt().algorithm() == JwtSettings.Algorithm.HS256
+                && Arrays.equals(web.jwt().hmacSecret(), DEVELOPMENT_SECRET.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether {@code host} is a loopback address ({@code 127.0.0.0/8}, {@code ::1}) or {@code localhost}. Only
+     * literals and that one name count: resolving other names could be steered by whoever controls DNS.
+     */
+    static boolean isLoopback(String host) {
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (literal.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.ofLiteral(literal).isLoopbackAddress();
+        } catch (IllegalArgumentException notALiteral) {
+            return false;
+        }
     }
 
     public static TenantryConfig load(ConfigSource source) {
@@ -69,8 +95,9 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                         source.get("TENANTRY_DB_BYPASS_PASSWORD", "")),
                 source.getInt("TENANTRY_DB_POOL_SIZE", 10), source.getInt("TENANTRY_DB_BYPASS_POOL_SIZE", 2),
                 source.getBoolean("TENANTRY_DB_CREATE_ROLES", true), checkoutTimeout(source)));
-        JwtSettings jwt = jwt(source, database.isEmpty());
-        WebSettings web = new WebSettings(source.get("TENANTRY_HTTP_HOST", "127.0.0.1"),
+        String host = source.get("TENANTRY_HTTP_HOST", "127.0.0.1");
+        JwtSettings jwt = jwt(source, database.isEmpty() && isLoopback(host));
+        WebSettings web = new WebSettings(host,
                 source.getInt("TENANTRY_HTTP_PORT", 8080), source.getInt("TENANTRY_MAX_JSON_BYTES", (int) WebSettings.ONE_MIB),
                 jwt, Duration.ofSeconds(source.getInt("TENANTRY_DRAIN_SECONDS", 10)),
                 TenantId.of(source.get("TENANTRY_PLATFORM_TENANT", "platform")),
@@ -140,23 +167,33 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         return limits;
     }
 
-    private static JwtSettings jwt(ConfigSource source, boolean embedded) {
+    /** {@code local}: an embedded database and a loopback listener, the only place the development secret is used. */
+    private static JwtSettings jwt(ConfigSource source, boolean local) {
         String issuer = source.get("TENANTRY_JWT_ISSUER", "tenantry");
         String audience = source.get("TENANTRY_JWT_AUDIENCE", "tenantry-api");
         Duration leeway = Duration.ofSeconds(source.getInt("TENANTRY_JWT_LEEWAY_SECONDS", 30));
+        Duration maxLifetime = Duration.ofSeconds(source.getInt("TENANTRY_JWT_MAX_LIFETIME_SECONDS",
+                (int) JwtSettings.DEFAULT_MAX_LIFETIME.toSeconds()));
         JwtSettings.Algorithm algorithm = JwtSettings.Algorithm.valueOf(source.get("TENANTRY_JWT_ALGORITHM", "HS256"));
         if (algorithm == JwtSettings.Algorithm.HS256) {
             String secret = source.get("TENANTRY_JWT_SECRET").orElseGet(() -> {
-                if (!embedded) {
-                    throw new IllegalArgumentException("TENANTRY_JWT_SECRET is required (at least 32 bytes) when a database is configured");
+                if (!local) {
+                    throw new IllegalArgumentException("TENANTRY_JWT_SECRET is required (at least 32 bytes) unless the"
+                            + " database is embedded and TENANTRY_HTTP_HOST is a loopback address");
                 }
                 return DEVELOPMENT_SECRET;
             });
-            return new JwtSettings(algorithm, secret.getBytes(StandardCharsets.UTF_8), Map.of(), issuer, audience, leeway);
+            if (!local && secret.equals(DEVELOPMENT_SECRET)) {
+                throw new IllegalArgumentException("TENANTRY_JWT_SECRET is the public development secret, which is"
+                        + " accepted only with the embedded database on a loopback address; configure a secret of your own");
+            }
+            return new JwtSettings(algorithm, secret.getBytes(StandardCharsets.UTF_8), Map.of(), issuer, audience, leeway,
+                    maxLifetime);
         }
         String keys = source.get("TENANTRY_JWT_PUBLIC_KEYS").orElseThrow(() -> new IllegalArgumentException(
                 "TENANTRY_JWT_PUBLIC_KEYS (kid=path.pem,kid2=path2.pem) is required for " + algorithm));
-        return new JwtSettings(algorithm, null, publicKeys(keys, algorithm), issuer, audience, leeway);
+        return new JwtSettings(algorithm, null, publicKeys(keys, algorithm), issuer, audience, leeway,
+                maxLifetime);
     }
 
     /** {@code kid=file.pem,kid2=file2.pem}: X.509 SubjectPublicKeyInfo PEM files. */

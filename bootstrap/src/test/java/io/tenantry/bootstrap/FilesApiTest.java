@@ -29,6 +29,28 @@ class FilesApiTest extends TwoTenantsApiTest {
     }
 
     @Test
+    void anUploadedPageIsDownloadedAsAnAttachmentThatCanRunNothing() {
+        String page = "<html><script>fetch('/api/orders')</script></html>";
+        assertEquals(201, put(a.member(), "page.html", page, "text/html").status());
+        Response read = api.get("/api/files/page.html", a.member());
+        assertEquals(200, read.status());
+        assertEquals(page, read.body(), "positive control: the bytes come back unchanged");
+        assertTrue(read.contentType().startsWith("text/html"), "with the uploader's type");
+        assertEquals("nosniff", read.header("X-Content-Type-Options").orElse(null));
+        assertEquals("attachment; filename=\"page.html\"", read.header("Content-Disposition").orElse(null));
+        assertEquals("default-src 'none'; sandbox", read.header("Content-Security-Policy").orElse(null));
+    }
+
+    @Test
+    void everyDownloadIsAnAttachmentNamedAfterTheFile() {
+        put(a.member(), "report-2026.v1_final.csv", "a,b", "text/csv");
+        Response read = api.get("/api/files/report-2026.v1_final.csv", a.member());
+        assertEquals("a,b", read.body());
+        assertEquals("attachment; filename=\"report-2026.v1_final.csv\"", read.header("Content-Disposition").orElse(null));
+        assertEquals("nosniff", read.header("X-Content-Type-Options").orElse(null));
+    }
+
+    @Test
     void anotherTenantsFileIsA404IdenticalToAMissingOne() {
         put(a.member(), "contract.pdf", "secret of A", "application/pdf");
         Response foreign = api.get("/api/files/contract.pdf", b.member()).assertProblem(404);

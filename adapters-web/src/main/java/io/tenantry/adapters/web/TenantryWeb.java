@@ -28,6 +28,7 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
+import java.net.BindException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,6 +49,7 @@ public final class TenantryWeb implements AutoCloseable {
     private final OperationsRoutes operations;
     private final Duration readinessGrace;
     private final Duration drainTimeout;
+    private final String address;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     public TenantryWeb(WebSettings settings, Services services, PrometheusMeterRegistry metrics) {
@@ -59,6 +61,7 @@ public final class TenantryWeb implements AutoCloseable {
         this.operations = new OperationsRoutes(services.checks(), metrics);
         this.readinessGrace = settings.readinessGrace();
         this.drainTimeout = settings.drainTimeout();
+        this.address = settings.host() + ":" + settings.port();
         this.javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -85,8 +88,24 @@ public final class TenantryWeb implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts listening. A failure to bind (the port taken, the host not local, a privileged port) is an
+     * {@link IllegalStateException} naming the address and the system's reason, which is what an operator needs to
+     * see; Javalin's own message blames a port in use whatever the reason.
+     */
     public TenantryWeb start() {
-        javalin.start();
+        try {
+            javalin.start();
+        } catch (RuntimeException failure) {
+            Throwable cause = failure;
+            while (cause != null && !(cause instanceof BindException)) {
+                cause = cause.getCause();
+            }
+            if (cause == null) {
+                throw failure;
+            }
+            throw new IllegalStateException("cannot listen on " + address + ": " + cause.getMessage(), failure);
+        }
         // Jetty cuts the idle timeout of every connection to one second once a stop begins; a slow client still
         // sending its request gets the whole drain timeout instead.
         for (Connector connector : javalin.jettyServer().server().getConnectors()) {

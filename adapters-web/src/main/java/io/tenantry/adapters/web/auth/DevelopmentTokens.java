@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Mints HS256 tokens with the development secret, for the {@code token} command, the demo tokens {@code serve}
- * prints and the tests. Production tokens come from an identity provider signing with RS256 or ES256.
+ * prints and the tests. Production tokens come from an identity provider signing with RS256 or ES256. A lifetime
+ * above the configured maximum is refused here rather than minting a token the server would refuse.
  */
 public final class DevelopmentTokens {
 
@@ -27,6 +28,10 @@ public final class DevelopmentTokens {
     }
 
     public String mint(TenantIdentity identity, Duration ttl) {
+        if (ttl.toSeconds() < 1 || ttl.compareTo(settings.maxLifetime()) > 0) {
+            throw new IllegalArgumentException("a token lives 1 to " + settings.maxLifetime().toSeconds()
+                    + " seconds (TENANTRY_JWT_MAX_LIFETIME_SECONDS)");
+        }
         Instant now = clock.instant();
         return JWT.create()
                 .withIssuer(settings.issuer())

@@ -16,8 +16,11 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,16 +28,30 @@ import java.util.Set;
  * Turns an {@code Authorization} header into an identity, or refuses. The only source of identity: the tenant,
  * tier and roles come from the signed claims of a token verified with the pinned algorithm, the required
  * {@code iss}, {@code aud}, {@code exp} and {@code iat}, and a small leeway. Headers like {@code jku} or {@code jwk}
- * are never followed; an unknown {@code kid} simply finds no key.
+ * are never followed.
+ *
+ * <p>Following RFC 8725, a verified token is also refused when it lives longer ({@code exp - iat}) than the
+ * configured maximum, so an issuer cannot mint a token that outlives a key rotation or a revocation by months; when
+ * its {@code typ} header is present but names something other than a JWT or an access token (another kind of JWT
+ * signed with the same key must not pass as one); and when its {@code kid} header names no configured key. HS256 has
+ * one secret and no key ids, so an HS256 token carrying a {@code kid} is refused: whoever set it expected a key
+ * selection that does not happen here.
  */
 public final class TokenVerifier {
 
     /** Longer tokens are refused before any parsing. */
     public static final int MAX_TOKEN_LENGTH = 8_192;
 
+    /** {@code typ} values accepted (compared lower-cased): a plain JWT or an RFC 9068 access token. */
+    private static final Set<String> ACCEPTED_TYPES = Set.of("jwt", "at+jwt", "application/at+jwt");
+
     private final JWTVerifier verifier;
+    private final Set<String> keyIds;
+    private final Duration maxLifetime;
 
     public TokenVerifier(JwtSettings settings) {
+        this.keyIds = settings.publicKeys().keySet();
+        this.maxLifetime = settings.maxLifetime();
         this.verifier = JWT.require(algorithm(settings))
                 .withIssuer(settings.issuer())
                 .withAudience(settings.audience())
@@ -62,8 +79,43 @@ public final class TokenVerifier {
         } catch (JWTVerificationException | IllegalArgumentException e) {
             return new Authentication.Rejected("verification failed: " + e.getClass().getSimpleName());
         }
+        Optional<String> refusal = headerRefusal(jwt).or(() -> lifetimeRefusal(jwt));
+        if (refusal.isPresent()) {
+            return new Authentication.Rejected(refusal.get());
+        }
         return identity(jwt).<Authentication>map(Authentication.Authenticated::new)
                 .orElseGet(() -> new Authentication.Rejected("missing or malformed tenancy claims"));
+    }
+
+    private Optional<String> headerRefusal(DecodedJWT jwt) {
+        Claim type = jwt.getHeaderClaim("typ");
+        if (!type.isMissing() && !isOneOf(lowerCase(string(type)), ACCEPTED_TYPES)) {
+            return Optional.of("typ is not JWT or at+jwt");
+        }
+        Claim kid = jwt.getHeaderClaim("kid");
+        if (!kid.isMissing() && !isOneOf(string(kid), keyIds)) {
+            return Optional.of("kid names no configured key");
+        }
+        return Optional.empty();
+    }
+
+    /** Null-safe: the immutable sets here refuse {@code contains(null)}. */
+    private static boolean isOneOf(String value, Set<String> values) {
+        return value != null && values.contains(value);
+    }
+
+    /** Absent {@code exp} or {@code iat} are refused with the claims, not here. */
+    private Optional<String> lifetimeRefusal(DecodedJWT jwt) {
+        Instant issued = jwt.getIssuedAtAsInstant();
+        Instant expires = jwt.getExpiresAtAsInstant();
+        if (issued != null && expires != null && Duration.between(issued, expires).compareTo(maxLifetime) > 0) {
+            return Optional.of("lifetime (exp - iat) above " + maxLifetime.toSeconds() + " s");
+        }
+        return Optional.empty();
+    }
+
+    private static String lowerCase(String text) {
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 
     private static Optional<TenantIdentity> identity(DecodedJWT jwt) {

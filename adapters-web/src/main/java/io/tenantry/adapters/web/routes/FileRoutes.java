@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
 /**
  * {@code /api/files}: the current tenant's files, in whatever backend its tier resolves to. The injected
  * {@link ObjectStorage} resolves per call, so these routes never learn where the bytes go.
+ *
+ * <p>A download carries the content type its uploader chose, so any member could upload {@code text/html} with a
+ * script and send a colleague the link. Downloads are therefore served as attachments, with sniffing off and a
+ * policy that lets the content run nothing and load nothing even if a browser renders it.
  */
 public final class FileRoutes {
 
@@ -63,9 +67,15 @@ public final class FileRoutes {
     }
 
     private void get(Context ctx) {
-        ObjectContent content = storage.get(key(ctx)).orElseThrow(() -> new ProblemException(Problem.notFound()));
+        ObjectKey key = key(ctx);
+        ObjectContent content = storage.get(key).orElseThrow(() -> new ProblemException(Problem.notFound()));
         StoredObject object = content.metadata();
-        ctx.contentType(object.contentType()).header("ETag", object.etag()).result(content.body());
+        // an ObjectKey name is [A-Za-z0-9._-]: nothing in it needs escaping inside the quoted filename
+        ctx.contentType(object.contentType()).header("ETag", object.etag())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "attachment; filename=\"" + key.name() + "\"")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .result(content.body());
     }
 
     private void list(Context ctx) {

@@ -8,6 +8,7 @@ import io.tenantry.kernel.testing.TwoTenants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -17,6 +18,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
- * Every forged or malformed token is rejected, and the genuine one beside it is accepted (positive control).
+ * Every forged or malformed token is rejected, and the genuine one beside it is accepted (positive control); so are
+ * tokens that are genuine but break the RFC 8725 rules (too long a lifetime, another {@code typ}, a {@code kid}
+ * naming no key).
  */
 class TokenVerifierTest {
 
@@ -125,7 +129,7 @@ class TokenVerifierTest {
         KeyPair next = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         JwtSettings settings = new JwtSettings(JwtSettings.Algorithm.RS256, null,
                 Map.of("2026-10", current.getPublic(), "2026-11", next.getPublic()), "tenantry", "tenantry-api",
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), JwtSettings.DEFAULT_MAX_LIFETIME);
         TokenVerifier rs256 = new TokenVerifier(settings);
         assertInstanceOf(Authentication.Authenticated.class, rs256.verify("Bearer " + valid().withKeyId("2026-10").sign(rsa(current))));
         assertInstanceOf(Authentication.Authenticated.class, rs256.verify("Bearer " + valid().withKeyId("2026-11").sign(rsa(next))));
@@ -148,7 +152,8 @@ class TokenVerifierTest {
         KeyPair key = generator.generateKeyPair();
         KeyPair stranger = generator.generateKeyPair();
         TokenVerifier es256 = new TokenVerifier(new JwtSettings(JwtSettings.Algorithm.ES256, null,
-                Map.of("ec-1", key.getPublic()), "tenantry", "tenantry-api", Duration.ofSeconds(30)));
+                Map.of("ec-1", key.getPublic()), "tenantry", "tenantry-api", Duration.ofSeconds(30),
+                JwtSettings.DEFAULT_MAX_LIFETIME));
         assertInstanceOf(Authentication.Authenticated.class, es256.verify("Bearer " + valid().withKeyId("ec-1").sign(ec(key))));
         assertInstanceOf(Authentication.Rejected.class, es256.verify("Bearer " + valid().withKeyId("ec-1").sign(ec(stranger))));
         assertInstanceOf(Authentication.Rejected.class, es256.verify("Bearer " + valid().withKeyId("ec-1").sign(SIGNER)),
@@ -166,7 +171,91 @@ class TokenVerifierTest {
                 () -> JwtSettings.hs256("too-short", "tenantry", "tenantry-api"));
         KeyPair ec = KeyPairGenerator.getInstance("EC").generateKeyPair();
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new JwtSettings(
-                JwtSettings.Algorithm.RS256, null, Map.of("k", ec.getPublic()), "i", "a", Duration.ZERO));
+                JwtSettings.Algorithm.RS256, null, Map.of("k", ec.getPublic()), "i", "a", Duration.ZERO,
+                JwtSettings.DEFAULT_MAX_LIFETIME));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new JwtSettings(
+                JwtSettings.Algorithm.HS256, SECRET.getBytes(StandardCharsets.UTF_8), Map.of(), "i", "a", Duration.ZERO,
+                Duration.ZERO), "a token must be allowed to live at all");
+    }
+
+    @Test
+    void aTokenLivingLongerThanTheMaximumIsRejected() {
+        Duration max = JwtSettings.DEFAULT_MAX_LIFETIME;
+        assertInstanceOf(Authentication.Authenticated.class, VERIFIER.verify("Bearer " + living(max).sign(SIGNER)),
+                "exactly the maximum passes");
+        assertInstanceOf(Authentication.Rejected.class, VERIFIER.verify("Bearer " + living(max.plusSeconds(1)).sign(SIGNER)));
+        assertInstanceOf(Authentication.Rejected.class, VERIFIER.verify("Bearer " + living(Duration.ofDays(3650)).sign(SIGNER)),
+                "a ten-year token");
+    }
+
+    @Test
+    void theMaximumLifetimeIsConfigurable() {
+        TokenVerifier hourly = new TokenVerifier(new JwtSettings(JwtSettings.Algorithm.HS256,
+                SECRET.getBytes(StandardCharsets.UTF_8), Map.of(), "tenantry", "tenantry-api", Duration.ofSeconds(30),
+                Duration.ofHours(1)));
+        assertInstanceOf(Authentication.Authenticated.class, hourly.verify("Bearer " + living(Duration.ofHours(1)).sign(SIGNER)));
+        assertInstanceOf(Authentication.Rejected.class,
+                hourly.verify("Bearer " + living(Duration.ofHours(1).plusSeconds(1)).sign(SIGNER)));
+    }
+
+    /** The genuine claims, issued this second and expiring {@code lifetime} later. */
+    private static com.auth0.jwt.JWTCreator.Builder living(Duration lifetime) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return valid().withIssuedAt(now).withExpiresAt(now.plus(lifetime));
+    }
+
+    @Test
+    void twelveHourDevelopmentTokensFitTheDefaultMaximum() {
+        String token = new DevelopmentTokens(HS256, Clock.systemUTC()).mint(TwoTenants.OWNER_A, Duration.ofHours(12));
+        assertInstanceOf(Authentication.Authenticated.class, VERIFIER.verify("Bearer " + token));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"typ\":\"JWT\",", "\"typ\":\"jwt\",",
+            "\"typ\":\"at+jwt\",", "\"typ\":\"AT+JWT\",", "\"typ\":\"application/at+jwt\",",
+            "\"typ\":\"Application/AT+JWT\",", ""})
+    void aJwtOrAccessTokenTypOrNoneIsAccepted(String typ) {
+        assertInstanceOf(Authentication.Authenticated.class,
+                VERIFIER.verify("Bearer " + withHeader("{" + typ + "\"alg\":\"HS256\"}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"secevent+jwt\"", "\"application/secevent+jwt\"",
+            "\"dpop+jwt\"", "\"id_token+jwt\"", "\"JOSE\"", "\"application/jwt+json\"", "\"JWT \"", "\"\"", "42",
+            "null", "[\"JWT\"]", "{\"typ\":\"JWT\"}"})
+    void anyOtherTypIsRejected(String typ) {
+        assertInstanceOf(Authentication.Rejected.class,
+                VERIFIER.verify("Bearer " + withHeader("{\"typ\":" + typ + ",\"alg\":\"HS256\"}")));
+    }
+
+    @Test
+    void anHs256TokenWithAKidIsRejected() {
+        assertInstanceOf(Authentication.Authenticated.class, VERIFIER.verify("Bearer " + withHeader(
+                "{\"typ\":\"JWT\",\"alg\":\"HS256\"}")), "positive control: the same token without a kid");
+        assertInstanceOf(Authentication.Rejected.class, VERIFIER.verify("Bearer " + valid().withKeyId("default").sign(SIGNER)));
+        assertInstanceOf(Authentication.Rejected.class, VERIFIER.verify("Bearer " + withHeader(
+                "{\"typ\":\"JWT\",\"alg\":\"HS256\",\"kid\":\"\"}")), "an empty kid");
+        assertInstanceOf(Authentication.Rejected.class, VERIFIER.verify("Bearer " + withHeader(
+                "{\"typ\":\"JWT\",\"alg\":\"HS256\",\"kid\":null}")), "a null kid");
+    }
+
+    @Test
+    void aKidMustNameAConfiguredKey() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        TokenVerifier rs256 = new TokenVerifier(new JwtSettings(JwtSettings.Algorithm.RS256, null,
+                Map.of("k1", key.getPublic()), "tenantry", "tenantry-api", Duration.ofSeconds(30),
+                JwtSettings.DEFAULT_MAX_LIFETIME));
+        assertInstanceOf(Authentication.Authenticated.class, rs256.verify("Bearer " + valid().withKeyId("k1").sign(rsa(key))));
+        assertInstanceOf(Authentication.Rejected.class, rs256.verify("Bearer " + valid().withKeyId("K1").sign(rsa(key))));
+        assertInstanceOf(Authentication.Rejected.class, rs256.verify("Bearer " + valid().withKeyId("k2").sign(rsa(key))));
+    }
+
+    /** The genuine claims under a header written verbatim, signed with the right secret. */
+    private static String withHeader(String headerJson) {
+        String payload = valid().sign(SIGNER).split("\\.")[1];
+        String header = b64(headerJson);
+        byte[] signature = SIGNER.sign(header.getBytes(StandardCharsets.US_ASCII), payload.getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
     }
 
     private static Algorithm rsa(KeyPair pair) {

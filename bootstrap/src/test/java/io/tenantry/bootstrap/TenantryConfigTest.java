@@ -1,0 +1,95 @@
+package io.tenantry.bootstrap;
+
+import io.tenantry.adapters.web.auth.JwtSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What {@link TenantryConfig#load} makes of the settings it is given, and what it refuses to start with. */
+class TenantryConfigTest {
+
+    private static final String SECRET = "a-configured-secret-of-32-bytes-at-least";
+
+    private static TenantryConfig load(Map<String, String> values) {
+        return TenantryConfig.load(new ConfigSource(values));
+    }
+
+    @Test
+    void tokensLiveAtMostADayByDefault() {
+        assertEquals(Duration.ofDays(1), load(Map.of()).web().jwt().maxLifetime());
+        assertEquals(JwtSettings.DEFAULT_MAX_LIFETIME, load(Map.of()).web().jwt().maxLifetime());
+    }
+
+    @Test
+    void theMaximumTokenLifetimeIsConfigurable() {
+        assertEquals(Duration.ofHours(1),
+                load(Map.of("TENANTRY_JWT_MAX_LIFETIME_SECONDS", "3600")).web().jwt().maxLifetime());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> load(Map.of("TENANTRY_JWT_MAX_LIFETIME_SECONDS", "0")));
+        assertTrue(refused.getMessage().contains("maxLifetime"), refused.getMessage());
+    }
+
+    @Test
+    void theTokenCommandMintsWithinTheMaximumAndRefusesBeyondIt() {
+        TenantryConfig config = load(Map.of("TENANTRY_DB_URL", "jdbc:postgresql://unused/x", "TENANTRY_JWT_SECRET", SECRET));
+        String[] oneHour = {"--tenant", "acme", "--tier", "pro"};
+        assertEquals(3, Main.token(config, oneHour).split("\\.").length, "the default --ttl 3600 fits");
+        assertEquals(3, Main.token(config, new String[] {"--tenant", "acme", "--tier", "pro", "--ttl", "86400"})
+                .split("\\.").length);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Main.token(config, new String[] {"--tenant", "acme", "--tier", "pro", "--ttl", "86401"}));
+        assertTrue(refused.getMessage().contains("TENANTRY_JWT_MAX_LIFETIME_SECONDS"), refused.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "127.255.255.254", "localhost", "LocalHost", "::1", "[::1]",
+            "0:0:0:0:0:0:0:1"})
+    void theDevelopmentSecretServesAnEmbeddedDatabaseOnLoopback(String host) {
+        TenantryConfig config = load(Map.of("TENANTRY_HTTP_HOST", host));
+        assertTrue(config.embedded());
+        assertTrue(config.developmentSecret(), host);
+        assertTrue(load(Map.of("TENANTRY_HTTP_HOST", host, "TENANTRY_JWT_SECRET", TenantryConfig.DEVELOPMENT_SECRET))
+                .developmentSecret(), "configured explicitly, on loopback, it is accepted too");
+    }
+
+    @Test
+    void theDefaultHostIsLoopbackSoTheEmbeddedDefaultsNeedNoSecret() {
+        assertTrue(load(Map.of()).developmentSecret());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "[::]", "192.168.1.10", "10.0.0.1", "fe80::1", "::ffff:10.0.0.1",
+            "example.com", "localhost.example.com", "127.0.0.1.nip.io", "128.0.0.1"})
+    void anEmbeddedDatabaseOffLoopbackNeedsASecretOfItsOwn(String host) {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> load(Map.of("TENANTRY_HTTP_HOST", host)), host);
+        assertTrue(missing.getMessage().contains("TENANTRY_JWT_SECRET"), missing.getMessage());
+        IllegalArgumentException development = assertThrows(IllegalArgumentException.class,
+                () -> load(Map.of("TENANTRY_HTTP_HOST", host, "TENANTRY_JWT_SECRET", TenantryConfig.DEVELOPMENT_SECRET)));
+        assertTrue(development.getMessage().contains("development secret"), development.getMessage());
+        TenantryConfig own = load(Map.of("TENANTRY_HTTP_HOST", host, "TENANTRY_JWT_SECRET", SECRET));
+        assertTrue(own.embedded(), "positive control: with a secret of its own it starts");
+        assertFalse(own.developmentSecret());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "localhost", "::1", "0.0.0.0"})
+    void aConfiguredDatabaseRefusesTheDevelopmentSecretOnAnyHost(String host) {
+        String database = "jdbc:postgresql://db/x";
+        assertThrows(IllegalArgumentException.class, () -> load(Map.of("TENANTRY_DB_URL", database, "TENANTRY_HTTP_HOST", host)),
+                "no secret");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> load(Map.of(
+                "TENANTRY_DB_URL", database, "TENANTRY_HTTP_HOST", host, "TENANTRY_JWT_SECRET", TenantryConfig.DEVELOPMENT_SECRET)));
+        assertTrue(refused.getMessage().contains("development secret"), refused.getMessage());
+        assertFalse(load(Map.of("TENANTRY_DB_URL", database, "TENANTRY_HTTP_HOST", host, "TENANTRY_JWT_SECRET", SECRET))
+                .developmentSecret(), "positive control: a secret of its own is accepted");
+    }
+}
