@@ -30,20 +30,31 @@ public final class DatabaseRuntime implements AutoCloseable {
     private final TenantRoutedRepositories routed;
 
     private DatabaseRuntime(Optional<EmbeddedDatabase> embedded, PostgresSettings settings,
-                            TenantryConfig.Dedicated dedicated, Clock clock) {
+                            TenantryConfig.Dedicated dedicated, boolean migrate, Clock clock) {
         this.embedded = embedded;
         this.settings = settings;
-        int migrations = new SchemaMigrator(settings).migrate();
-        LOG.info("database ready at {} ({} migrations applied)", settings.url(), migrations);
         this.dedicated = new DedicatedDatabases(dedicated.databases(), dedicated.maxOpenPools(), clock, IDEMPOTENCY_RETENTION);
-        this.dedicated.migrate();
+        if (migrate) {
+            migrate(settings, this.dedicated);
+        } else {
+            LOG.info("serving {} as it is migrated (TENANTRY_DB_MIGRATE=false): no migrator login", settings.url());
+        }
         this.persistence = PostgresPersistence.start(settings, clock, IDEMPOTENCY_RETENTION);
         this.routed = new TenantRoutedRepositories(persistence, this.dedicated);
     }
 
+    /** Migrates the shared database and every dedicated one, as the migrator; returns how many migrations ran. */
+    static int migrate(PostgresSettings settings, DedicatedDatabases dedicated) {
+        int migrations = new SchemaMigrator(settings).migrate();
+        LOG.info("database ready at {} ({} migrations applied)", settings.url(), migrations);
+        dedicated.migrate();
+        return migrations;
+    }
+
     public static DatabaseRuntime start(TenantryConfig config, Clock clock) {
         if (config.database().isPresent()) {
-            return new DatabaseRuntime(Optional.empty(), config.database().get(), config.dedicated(), clock);
+            return new DatabaseRuntime(Optional.empty(), config.database().get(), config.dedicated(),
+                    config.migrateOnServe(), clock);
         }
         EmbeddedDatabase server = EmbeddedDatabase.start(config.dataDirectory().orElse(null));
         try {
@@ -52,7 +63,7 @@ public final class DatabaseRuntime implements AutoCloseable {
                     new PostgresSettings.Login("postgres", "postgres"),
                     new PostgresSettings.Login("tenantry_app", "tenantry-app"),
                     new PostgresSettings.Login("tenantry_bypass", "tenantry-bypass"), 10, 2, true);
-            return new DatabaseRuntime(Optional.of(server), settings, TenantryConfig.Dedicated.none(), clock);
+            return new DatabaseRuntime(Optional.of(server), settings, TenantryConfig.Dedicated.none(), true, clock);
         } catch (RuntimeException failure) {
             server.close();
             throw failure;

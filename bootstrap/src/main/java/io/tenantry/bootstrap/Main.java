@@ -1,6 +1,6 @@
 package io.tenantry.bootstrap;
 
-import io.tenantry.adapters.persistence.postgres.SchemaMigrator;
+import io.tenantry.adapters.persistence.postgres.DedicatedDatabases;
 import io.tenantry.adapters.web.auth.DevelopmentTokens;
 import io.tenantry.adapters.web.auth.JwtSettings;
 import io.tenantry.application.admin.AdminService;
@@ -131,8 +131,13 @@ public final class Main {
         if (config.database().isEmpty()) {
             throw new IllegalArgumentException("migrate needs TENANTRY_DB_URL (the embedded database migrates itself on serve)");
         }
-        int applied = new SchemaMigrator(config.database().get()).migrate();
-        System.out.println("applied " + applied + " migrations");
+        TenantryConfig.Dedicated dedicated = config.dedicated();
+        try (DedicatedDatabases databases = new DedicatedDatabases(dedicated.databases(), dedicated.maxOpenPools(),
+                Clock.systemUTC(), DatabaseRuntime.IDEMPOTENCY_RETENTION)) {
+            int applied = DatabaseRuntime.migrate(config.database().get(), databases);
+            System.out.println("applied " + applied + " migrations to the shared database; "
+                    + databases.tenants().size() + " dedicated databases migrated");
+        }
     }
 
 }

@@ -41,10 +41,20 @@ import java.util.Optional;
  * @param storageRoot   where the local-disk object storage keeps tenants' files
  * @param s3            the S3 backend of the paying tiers, empty to keep every tier on local disk
  * @param dedicated     tenants with a database of their own, and how many of their pools may be open at once
+ * @param migrateOnServe whether {@code serve} migrates the databases (as the migrator) before serving; when false it
+ *                      connects only as the application and bypass roles and the schema is migrated separately with
+ *                      {@code migrate}
  */
 public record TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
                              boolean demoData, Duration tenantCacheAge, Optional<String> redisUrl, TierLimits limits,
-                             Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated) {
+                             Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated, boolean migrateOnServe) {
+
+    /** A configuration whose {@code serve} migrates first. */
+    public TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
+                          boolean demoData, Duration tenantCacheAge, Optional<String> redisUrl, TierLimits limits,
+                          Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated) {
+        this(web, database, dataDirectory, demoData, tenantCacheAge, redisUrl, limits, storageRoot, s3, dedicated, true);
+    }
 
     /** Tenants with their own database (same roles as the shared one) and the cap on their open pools. */
     public record Dedicated(Map<TenantId, PostgresSettings> databases, int maxOpenPools) {
@@ -94,7 +104,8 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 new PostgresSettings.Login(source.get("TENANTRY_DB_BYPASS_USER", "tenantry_bypass"),
                         source.get("TENANTRY_DB_BYPASS_PASSWORD", "")),
                 source.getInt("TENANTRY_DB_POOL_SIZE", 10), source.getInt("TENANTRY_DB_BYPASS_POOL_SIZE", 2),
-                source.getBoolean("TENANTRY_DB_CREATE_ROLES", true), checkoutTimeout(source)));
+                source.getBoolean("TENANTRY_DB_CREATE_ROLES", true), checkoutTimeout(source),
+                source.getBoolean("TENANTRY_DB_ALLOW_UNPATCHED_SERVER", false)));
         String host = source.get("TENANTRY_HTTP_HOST", "127.0.0.1");
         JwtSettings jwt = jwt(source, database.isEmpty() && isLoopback(host));
         WebSettings web = new WebSettings(host,
@@ -107,7 +118,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),
                 source.get("TENANTRY_REDIS_URL"), limits(source), storageRoot(source), s3(source),
-                dedicated(source, database));
+                dedicated(source, database), database.isEmpty() || source.getBoolean("TENANTRY_DB_MIGRATE", true));
     }
 
     /** {@code TENANTRY_DEDICATED_DATABASES=acme=jdbc:postgresql://db/acme,globex=jdbc:...}: same roles, own database. */
@@ -124,7 +135,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 }
                 databases.put(TenantId.of(tenantAndUrl[0].strip()), new PostgresSettings(tenantAndUrl[1].strip(),
                         template.migrator(), template.app(), template.bypass(), poolSize, 1, template.createRoles(),
-                        template.checkoutTimeout()));
+                        template.checkoutTimeout(), template.allowUnpatchedServer()));
             }
         });
         return new Dedicated(databases, source.getInt("TENANTRY_DEDICATED_MAX_OPEN", 8));

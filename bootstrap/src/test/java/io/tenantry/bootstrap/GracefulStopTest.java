@@ -68,17 +68,16 @@ class GracefulStopTest {
                 Thread.sleep(500);
 
                 serve.destroy();
+                // the slow clients keep sending a few bytes at a time, as a slow upload does, all through the stop
+                Thread trickle = Thread.ofVirtual().start(() -> trickle(slow, bodies));
                 waitFor(() -> healthStatus(api) == 503, Duration.ofMillis(GRACE.toMillis() / 2), log);
                 assertTrue(serve.isAlive());
                 waitFor(() -> refusesConnections(port), Duration.ofSeconds(5), log);
                 assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(), "new work is refused");
+                assertTrue(trickle.isAlive(), "the requests are still in flight after new connections are refused");
+                trickle.join();
 
                 List<String> answers = new ArrayList<>();
-                for (int i = 0; i < IN_FLIGHT; i++) {
-                    OutputStream out = slow.get(i).getOutputStream();
-                    out.write(bodies.get(i), 10, bodies.get(i).length - 10);
-                    out.flush();
-                }
                 for (Socket socket : slow) {
                     InputStream in = socket.getInputStream();
                     answers.add(new String(in.readNBytes(12), StandardCharsets.US_ASCII));
@@ -107,6 +106,25 @@ class GracefulStopTest {
         env.put("TENANTRY_DEMO", "false");
         env.put("TENANTRY_DRAIN_SECONDS", "20");
         return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Sends the rest of every body in slices of four bytes, 250 ms apart (about five seconds for an order). */
+    private static void trickle(List<Socket> sockets, List<byte[]> bodies) {
+        try {
+            for (int offset = 10; offset < bodies.stream().mapToInt(body -> body.length).max().orElseThrow(); offset += 4) {
+                for (int i = 0; i < sockets.size(); i++) {
+                    byte[] body = bodies.get(i);
+                    if (offset < body.length) {
+                        OutputStream out = sockets.get(i).getOutputStream();
+                        out.write(body, offset, Math.min(4, body.length - offset));
+                        out.flush();
+                    }
+                }
+                Thread.sleep(250);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int healthStatus(Api api) {

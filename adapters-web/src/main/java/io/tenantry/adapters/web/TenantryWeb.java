@@ -24,8 +24,6 @@ import io.tenantry.application.user.UserService;
 import io.tenantry.kernel.limits.RateLimiter;
 import io.tenantry.kernel.limits.TierLimits;
 import io.tenantry.kernel.storage.ObjectStorage;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.net.BindException;
@@ -48,7 +46,6 @@ public final class TenantryWeb implements AutoCloseable {
     private final Javalin javalin;
     private final OperationsRoutes operations;
     private final Duration readinessGrace;
-    private final Duration drainTimeout;
     private final String address;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -60,7 +57,6 @@ public final class TenantryWeb implements AutoCloseable {
         RequestMetrics requestMetrics = new RequestMetrics(metrics);
         this.operations = new OperationsRoutes(services.checks(), metrics);
         this.readinessGrace = settings.readinessGrace();
-        this.drainTimeout = settings.drainTimeout();
         this.address = settings.host() + ":" + settings.port();
         this.javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -105,13 +101,6 @@ public final class TenantryWeb implements AutoCloseable {
                 throw failure;
             }
             throw new IllegalStateException("cannot listen on " + address + ": " + cause.getMessage(), failure);
-        }
-        // Jetty cuts the idle timeout of every connection to one second once a stop begins; a slow client still
-        // sending its request gets the whole drain timeout instead.
-        for (Connector connector : javalin.jettyServer().server().getConnectors()) {
-            if (connector instanceof AbstractConnector network) {
-                network.setShutdownIdleTimeout(drainTimeout.toMillis());
-            }
         }
         return this;
     }

@@ -44,7 +44,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 new DatabaseProbe(settings.url(), settings.app(), settings.checkoutTimeout()), PROBE_INTERVAL);
         if (selfCheck) {
             try {
-                RlsSelfCheck.verify(applicationPool);
+                RlsSelfCheck.verify(applicationPool, settings.bypass().user(), settings.allowUnpatchedServer());
             } catch (RuntimeException unsafe) {
                 close();
                 throw unsafe;

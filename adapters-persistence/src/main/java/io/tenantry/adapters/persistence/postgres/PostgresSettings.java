@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param createRoles     whether the migrator creates the two roles when they are missing (needs CREATEROLE)
  * @param checkoutTimeout the longest a request waits for a pooled connection before it is answered 503 (at least
  *                        250 ms, HikariCP's floor)
+ * @param allowUnpatchedServer whether a server without the fixes of known row-level-security vulnerabilities is
+ *                        only warned about instead of refused
  */
 public record PostgresSettings(
         String url,
@@ -27,7 +29,8 @@ public record PostgresSettings(
         int appPoolSize,
         int bypassPoolSize,
         boolean createRoles,
-        Duration checkoutTimeout) {
+        Duration checkoutTimeout,
+        boolean allowUnpatchedServer) {
 
     /** The checkout deadline when none is configured. */
     public static final Duration DEFAULT_CHECKOUT_TIMEOUT = Duration.ofSeconds(1);
@@ -45,6 +48,10 @@ public record PostgresSettings(
         if (app.user().equals(bypass.user()) || app.user().equals(migrator.user())) {
             throw new IllegalArgumentException("the application role must differ from the migrator and bypass roles");
         }
+        if (bypass.user().equals(migrator.user())) {
+            throw new IllegalArgumentException("the bypass role must differ from the migrator role, which owns the schema"
+                    + " (and could disable row-level security and the audit trigger)");
+        }
         if (appPoolSize < 1 || bypassPoolSize < 1) {
             throw new IllegalArgumentException("pool sizes must be positive");
         }
@@ -57,7 +64,13 @@ public record PostgresSettings(
     /** With the default checkout deadline. */
     public PostgresSettings(String url, Login migrator, Login app, Login bypass, int appPoolSize, int bypassPoolSize,
                             boolean createRoles) {
-        this(url, migrator, app, bypass, appPoolSize, bypassPoolSize, createRoles, DEFAULT_CHECKOUT_TIMEOUT);
+        this(url, migrator, app, bypass, appPoolSize, bypassPoolSize, createRoles, DEFAULT_CHECKOUT_TIMEOUT, false);
+    }
+
+    /** With {@code checkoutTimeout}, refusing unpatched servers. */
+    public PostgresSettings(String url, Login migrator, Login app, Login bypass, int appPoolSize, int bypassPoolSize,
+                            boolean createRoles, Duration checkoutTimeout) {
+        this(url, migrator, app, bypass, appPoolSize, bypassPoolSize, createRoles, checkoutTimeout, false);
     }
 
     /** A user and password; role names are plain identifiers so they can be used in DDL as they are. */

@@ -1,5 +1,8 @@
 package io.tenantry.adapters.persistence.postgres;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,44 +14,64 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks, as the application role, that the database will really isolate tenants: the role is neither superuser
- * nor BYPASSRLS and owns no table, and every tenant table has ENABLE + FORCE row-level security with a policy for
- * the role whose USING and WITH CHECK both test {@code app.tenant_id}, and no looser policy beside it.
+ * Checks, as the application role, that the database will really isolate tenants, and refuses to serve otherwise:
+ * <ul>
+ *   <li>neither the application role nor the bypass role is a superuser or has BYPASSRLS, directly or through a role
+ *       it is a member of, and neither owns (or is a member of the owner of) a relation;</li>
+ *   <li>the application role cannot create temporary tables (a place to stage rows outside row-level security);</li>
+ *   <li>every tenant table (every table of the schema with a {@code tenant_id} column, and {@code tenants}) has
+ *       ENABLE + FORCE row-level security, a policy reaching the application role whose USING and WITH CHECK both
+ *       test {@code app.tenant_id}, and no looser policy reaching it (membership counts, as PostgreSQL applies
+ *       policies of every role a user is a member of);</li>
+ *   <li>the server has the fixes of the known row-level-security vulnerabilities ({@link ServerVersion}); with
+ *       {@code allowUnpatchedServer} that is a warning instead.</li>
+ * </ul>
  */
 public final class RlsSelfCheck {
 
-    /** The tables whose rows belong to one tenant. */
+    private static final Logger LOG = LoggerFactory.getLogger(RlsSelfCheck.class);
+
+    /** The tables whose rows belong to one tenant and that must exist. */
     public static final List<String> TENANT_TABLES = List.of("tenants", "users", "orders", "order_lines", "idempotency_keys");
 
-    private static final String ROLE = "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user";
+    private static final String ROLE = """
+            SELECT r.rolname, r.rolsuper, r.rolbypassrls, r.rolname = ? AS itself FROM pg_roles r
+            WHERE pg_has_role(?, r.oid, 'MEMBER') AND (r.rolsuper OR r.rolbypassrls)""";
     private static final String OWNED = """
             SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
-              AND n.nspname NOT IN ('pg_catalog', 'information_schema')""";
+            WHERE pg_has_role(?, c.relowner, 'MEMBER')
+              AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'""";
+    private static final String TEMPORARY = "SELECT has_database_privilege(current_user, current_database(), 'TEMP')";
+    private static final String REACHES_ME = """
+            EXISTS (SELECT 1 FROM unnest(p.roles) r(name) WHERE r.name = 'public' OR pg_has_role(current_user, r.name, 'MEMBER'))""";
+    private static final String GUARDED = "LIKE '%current_setting(''app.tenant_id''%'";
     private static final String TABLES = """
             SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
               EXISTS (SELECT 1 FROM pg_policies p
-                      WHERE p.schemaname = n.nspname AND p.tablename = c.relname
-                        AND (current_user = ANY (p.roles) OR 'public' = ANY (p.roles))
-                        AND p.qual LIKE '%current_setting(''app.tenant_id''%'
-                        AND p.with_check LIKE '%current_setting(''app.tenant_id''%') AS guarded,
+                      WHERE p.schemaname = n.nspname AND p.tablename = c.relname AND %1$s
+                        AND p.qual %2$s AND p.with_check %2$s) AS guarded,
               EXISTS (SELECT 1 FROM pg_policies p
-                      WHERE p.schemaname = n.nspname AND p.tablename = c.relname
-                        AND (current_user = ANY (p.roles) OR 'public' = ANY (p.roles))
-                        AND (coalesce(p.qual, '') NOT LIKE '%current_setting(''app.tenant_id''%'
-                          OR coalesce(p.with_check, p.qual, '') NOT LIKE '%current_setting(''app.tenant_id''%')) AS loose
+                      WHERE p.schemaname = n.nspname AND p.tablename = c.relname AND %1$s
+                        AND (coalesce(p.qual, '') NOT %2$s OR coalesce(p.with_check, p.qual, '') NOT %2$s)) AS loose
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname = ANY (?)""";
+            WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+              AND (c.relname = ANY (?) OR EXISTS (SELECT 1 FROM pg_attribute a
+                   WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND a.attnum > 0 AND NOT a.attisdropped))
+            ORDER BY c.relname""".formatted(REACHES_ME, GUARDED);
 
     private RlsSelfCheck() {
     }
 
     /** Throws {@link UnsafeDatabase} listing every problem found through {@code appDataSource}. */
-    public static void verify(DataSource appDataSource) {
+    public static void verify(DataSource appDataSource, String bypassRole, boolean allowUnpatchedServer) {
         List<String> problems = new ArrayList<>();
         try (Connection connection = appDataSource.getConnection()) {
-            checkRole(connection, problems);
+            String app = connection.getMetaData().getUserName();
+            checkRole(connection, app, "the application role", problems);
+            checkRole(connection, bypassRole, "the bypass role", problems);
+            checkTemporary(connection, problems);
             checkTables(connection, problems);
+            checkVersion(connection, allowUnpatchedServer, problems);
         } catch (SQLException e) {
             throw new IllegalStateException("could not inspect the database: " + e.getMessage(), e);
         }
@@ -57,20 +80,39 @@ public final class RlsSelfCheck {
         }
     }
 
-    private static void checkRole(Connection connection, List<String> problems) throws SQLException {
-        try (PreparedStatement role = connection.prepareStatement(ROLE); ResultSet rows = role.executeQuery()) {
-            rows.next();
-            if (rows.getBoolean(1)) {
-                problems.add("the application role is a superuser");
-            }
-            if (rows.getBoolean(2)) {
-                problems.add("the application role has BYPASSRLS");
+    private static void checkRole(Connection connection, String role, String what, List<String> problems) throws SQLException {
+        try (PreparedStatement privileged = connection.prepareStatement(ROLE)) {
+            privileged.setString(1, role);
+            privileged.setString(2, role);
+            try (ResultSet rows = privileged.executeQuery()) {
+                while (rows.next()) {
+                    String through = rows.getBoolean(4) ? "" : " (as a member of " + rows.getString(1) + ")";
+                    if (rows.getBoolean(2)) {
+                        problems.add(what + " is a superuser" + through);
+                    }
+                    if (rows.getBoolean(3)) {
+                        problems.add(what + " has BYPASSRLS" + through);
+                    }
+                }
             }
         }
-        try (PreparedStatement owned = connection.prepareStatement(OWNED); ResultSet rows = owned.executeQuery()) {
+        try (PreparedStatement owned = connection.prepareStatement(OWNED)) {
+            owned.setString(1, role);
+            try (ResultSet rows = owned.executeQuery()) {
+                rows.next();
+                if (rows.getLong(1) > 0) {
+                    problems.add(what + " owns " + rows.getLong(1) + " relations, itself or through a role it is a member of"
+                            + " (owners are exempt from RLS unless FORCE is set; it should own nothing)");
+                }
+            }
+        }
+    }
+
+    private static void checkTemporary(Connection connection, List<String> problems) throws SQLException {
+        try (PreparedStatement temporary = connection.prepareStatement(TEMPORARY); ResultSet rows = temporary.executeQuery()) {
             rows.next();
-            if (rows.getLong(1) > 0) {
-                problems.add("the application role owns " + rows.getLong(1) + " relations (owners are exempt from RLS unless FORCE is set; it should own nothing)");
+            if (rows.getBoolean(1)) {
+                problems.add("the application role may create temporary tables (REVOKE TEMPORARY ON DATABASE ... FROM PUBLIC)");
             }
         }
     }
@@ -102,6 +144,21 @@ public final class RlsSelfCheck {
             if (!seen.contains(table)) {
                 problems.add(table + ": the table is missing (are migrations applied?)");
             }
+        }
+    }
+
+    private static void checkVersion(Connection connection, boolean allowUnpatchedServer, List<String> problems)
+            throws SQLException {
+        try (PreparedStatement version = connection.prepareStatement("SELECT current_setting('server_version_num')::int");
+             ResultSet rows = version.executeQuery()) {
+            rows.next();
+            new ServerVersion(rows.getInt(1)).missingRlsFixes().ifPresent(missing -> {
+                if (allowUnpatchedServer) {
+                    LOG.warn("{} (allowed by TENANTRY_DB_ALLOW_UNPATCHED_SERVER)", missing);
+                } else {
+                    problems.add(missing);
+                }
+            });
         }
     }
 }

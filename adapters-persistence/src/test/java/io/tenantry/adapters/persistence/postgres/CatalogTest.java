@@ -108,9 +108,8 @@ class CatalogTest {
         database.execute("CREATE POLICY everything ON users TO " + database.settings().app().user() + " USING (true)",
                 "DROP POLICY tenant_isolation ON order_lines");
         UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
-        assertEquals(List.of("users: a policy for the application role does not check app.tenant_id",
-                "order_lines: no policy checks app.tenant_id in both USING and WITH CHECK for the application role"),
-                refused.problems());
+        assertEquals(List.of("order_lines: no policy checks app.tenant_id in both USING and WITH CHECK for the application role",
+                "users: a policy for the application role does not check app.tenant_id"), refused.problems());
     }
 
     @Test
@@ -118,6 +117,85 @@ class CatalogTest {
         database.execute("CREATE TABLE stray (id int)", "ALTER TABLE stray OWNER TO " + database.settings().app().user());
         UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
         assertTrue(refused.problems().getFirst().startsWith("the application role owns 1 relations"), refused.getMessage());
+    }
+
+    @Test
+    void theAuditTriggersFireEvenInAReplicaSession() throws SQLException {
+        database.execute("INSERT INTO audit_log (id, at, actor, actor_tenant, action, target_scope, justification, outcome, rows)"
+                + " VALUES (gen_random_uuid(), now(), 'root', 'platform', 'test', 'all', 'catalog test', 'success', 0)");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> database.execute(
+                "SET session_replication_role = replica", "DELETE FROM audit_log"));
+        assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+        assertThrows(IllegalStateException.class, () -> database.execute("SET session_replication_role = replica",
+                "TRUNCATE audit_log"));
+        assertEquals("1", database.query("SELECT count(*) FROM audit_log"), "the row is still there");
+    }
+
+    @Test
+    void neitherRuntimeRoleMayCreateTemporaryTables() throws SQLException {
+        for (Connection connection : List.of(database.asApplication(), database.asBypass())) {
+            try (connection; java.sql.Statement statement = connection.createStatement()) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute("CREATE TEMP TABLE staged (id int)"));
+                assertEquals("42501", refused.getSQLState());
+            }
+        }
+        try (Connection owner = database.asOwner(); java.sql.Statement statement = owner.createStatement()) {
+            statement.execute("CREATE TEMP TABLE staged (id int)");
+        }
+    }
+
+    @Test
+    void theSelfCheckRefusesTemporaryTablesForTheApplicationRole() {
+        database.execute("GRANT TEMPORARY ON DATABASE " + database.name() + " TO " + database.settings().app().user());
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of("the application role may create temporary tables (REVOKE TEMPORARY ON DATABASE ... FROM PUBLIC)"),
+                refused.problems());
+    }
+
+    @Test
+    void theSelfCheckFollowsRoleMembership() {
+        String app = database.settings().app().user();
+        String privileged = "privileged_" + app;
+        try {
+            database.execute("CREATE ROLE " + privileged + " NOLOGIN BYPASSRLS", "GRANT " + privileged + " TO " + app);
+            UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+            assertEquals(List.of("the application role has BYPASSRLS (as a member of " + privileged + ")"), refused.problems());
+
+            database.execute("REVOKE " + privileged + " FROM " + app, "ALTER ROLE " + privileged + " NOBYPASSRLS",
+                    "GRANT " + privileged + " TO " + app, "CREATE POLICY everything ON orders TO " + privileged + " USING (true)");
+            refused = assertThrows(UnsafeDatabase.class, this::start);
+            assertEquals(List.of("orders: a policy for the application role does not check app.tenant_id"), refused.problems(),
+                    "a loose policy for a role the application role belongs to reaches it too");
+
+            database.execute("DROP POLICY everything ON orders");
+            start();
+        } finally {
+            database.execute("DROP ROLE IF EXISTS " + privileged);
+        }
+    }
+
+    @Test
+    void theSelfCheckFindsEveryTableWithATenantColumn() {
+        database.execute("CREATE TABLE invoices (tenant_id text NOT NULL, id uuid PRIMARY KEY)",
+                "GRANT SELECT ON invoices TO " + database.settings().app().user());
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of("invoices: row-level security is not enabled", "invoices: row-level security is not forced",
+                "invoices: no policy checks app.tenant_id in both USING and WITH CHECK for the application role"),
+                refused.problems());
+        String guard = "tenant_id = NULLIF(current_setting('app.tenant_id', true), '')";
+        database.execute("ALTER TABLE invoices ENABLE ROW LEVEL SECURITY", "ALTER TABLE invoices FORCE ROW LEVEL SECURITY",
+                "CREATE POLICY tenant_isolation ON invoices TO " + database.settings().app().user()
+                        + " USING (" + guard + ") WITH CHECK (" + guard + ")");
+        start();
+    }
+
+    @Test
+    void theSelfCheckRefusesAPrivilegedBypassRole() {
+        database.execute("ALTER ROLE " + database.settings().bypass().user() + " BYPASSRLS");
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of("the bypass role has BYPASSRLS"), refused.problems());
+        database.execute("ALTER ROLE " + database.settings().bypass().user() + " NOBYPASSRLS");
+        start();
     }
 
     private void start() {

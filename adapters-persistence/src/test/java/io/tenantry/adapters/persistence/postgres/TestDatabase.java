@@ -57,6 +57,11 @@ public final class TestDatabase implements AutoCloseable {
         return settings;
     }
 
+    /** The database's name. */
+    public String name() {
+        return name;
+    }
+
     /** A connection as the migrator (a superuser here), for setting up and inspecting. */
     public Connection asOwner() throws SQLException {
         return DriverManager.getConnection(settings.url(), SERVER.user, SERVER.password);
