@@ -1,5 +1,6 @@
 package io.tenantry.bootstrap;
 
+import io.tenantry.adapters.persistence.postgres.PostgresSettings;
 import io.tenantry.adapters.persistence.postgres.TestDatabase;
 import io.tenantry.adapters.web.WebSettings;
 import io.tenantry.adapters.web.auth.DevelopmentTokens;
@@ -49,7 +50,13 @@ final class TestServer {
 
     static synchronized TestServer get() {
         if (shared == null) {
-            shared = start(TestDatabase.create(4), Duration.ofMillis(2_000));
+            // the shared server tests behaviour, not deadlines: its small pool may make concurrent tests wait a turn
+            TestDatabase database = TestDatabase.create(4);
+            PostgresSettings direct = database.settings();
+            PostgresSettings patient = new PostgresSettings(direct.url(), direct.migrator(), direct.app(), direct.bypass(),
+                    direct.appPoolSize(), direct.bypassPoolSize(), direct.createRoles(), Duration.ofSeconds(10));
+            shared = start(database, patient, Duration.ofMillis(2_000), Optional.empty(),
+                    io.tenantry.kernel.limits.TierLimits.defaults(), TenantryConfig.Dedicated.none());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 shared.tenantry.close();
                 shared.database.close();
@@ -75,7 +82,7 @@ final class TestServer {
     }
 
     /** A server that reaches {@code database} as {@code settings} say (through a fault-injecting relay, say). */
-    static TestServer start(TestDatabase database, io.tenantry.adapters.persistence.postgres.PostgresSettings settings,
+    static TestServer start(TestDatabase database, PostgresSettings settings,
                             Duration tenantCacheAge, Optional<String> redis, io.tenantry.kernel.limits.TierLimits limits,
                             TenantryConfig.Dedicated dedicated) {
         TenantryConfig config = new TenantryConfig(

@@ -32,9 +32,11 @@ public final class PostgresFixture implements PersistenceFixture {
         if (mode == Mode.FILTER_ONLY) {
             dropRowLevelSecurity(database);
         }
+        // these fixtures test isolation, not deadlines: a small pool shared by many callers may wait its turn
+        PostgresSettings patient = patient(database.settings());
         this.persistence = mode == Mode.FILTER_ONLY
-                ? PostgresPersistence.startUnchecked(database.settings(), Clock.systemUTC(), Duration.ofHours(24), UnaryOperator.identity())
-                : PostgresPersistence.start(database.settings(), Clock.systemUTC(), Duration.ofHours(24), rewriter(mode));
+                ? PostgresPersistence.startUnchecked(patient, Clock.systemUTC(), Duration.ofHours(24), UnaryOperator.identity())
+                : PostgresPersistence.start(patient, Clock.systemUTC(), Duration.ofHours(24), rewriter(mode));
     }
 
     /** The fixture of {@code mode}, shared by the test classes of this JVM and dropped when it exits. */
@@ -101,6 +103,11 @@ public final class PostgresFixture implements PersistenceFixture {
         }
         return engine -> (template, context) -> engine.render(template, context)
                 .replaceAll("\\b(\\w+\\.)?(tenant_id|id) = :tenantId\\b", ":tenantId = :tenantId");
+    }
+
+    private static PostgresSettings patient(PostgresSettings settings) {
+        return new PostgresSettings(settings.url(), settings.migrator(), settings.app(), settings.bypass(),
+                settings.appPoolSize(), settings.bypassPoolSize(), settings.createRoles(), Duration.ofSeconds(30));
     }
 
     private static void dropRowLevelSecurity(TestDatabase database) {
