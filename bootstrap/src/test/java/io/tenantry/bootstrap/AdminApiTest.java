@@ -77,9 +77,56 @@ class AdminApiTest {
     }
 
     @Test
+    void aRefusedAttemptAtAnOperatorsDoorIsAuditedWithItsRequestAndSource() {
+        String requestId = "probe-" + a.id().value();
+        api.get("/admin/orders", a.owner(), "X-Request-Id", requestId).assertProblem(403);
+        JsonNode refused = newest(event -> event.get("requestId").asText().equals(requestId));
+        assertEquals("refused", refused.get("outcome").asText());
+        assertEquals("admin.refused", refused.get("action").asText());
+        assertEquals("GET /admin/orders", refused.get("targetScope").asText());
+        assertEquals(a.id().value(), refused.get("actorTenant").asText());
+        assertEquals("the role 'admin' is missing", refused.get("details").asText());
+        assertEquals("127.0.0.1", refused.get("source").asText());
+        assertEquals(0, refused.get("rows").asLong());
+
+        String foreignAdmin = "foreign-admin-" + a.id().value();
+        api.patch("/admin/tenants/" + b.id(), a.admin(), "{\"status\":\"suspended\"}", "X-Request-Id", foreignAdmin)
+                .assertProblem(403);
+        JsonNode foreign = newest(event -> event.get("requestId").asText().equals(foreignAdmin));
+        assertEquals("PATCH /admin/tenants/{id}", foreign.get("targetScope").asText());
+        assertTrue(foreign.get("details").asText().contains("not of the platform"), foreign.toString());
+        assertEquals(200, api.get("/api/orders", b.member()).status(), "the refused change did nothing");
+
+        String allowed = "allowed-" + a.id().value();
+        assertEquals(200, api.get("/admin/orders", admin, "X-Request-Id", allowed).status());
+        JsonNode success = newest(event -> event.get("requestId").asText().equals(allowed));
+        assertEquals("success", success.get("outcome").asText(), "positive control: an operator's own call");
+        assertEquals("admin.orders.list", success.get("action").asText());
+    }
+
+    @Test
+    void aTenantChangeRecordsTheNewTierAndStatus() {
+        String requestId = "change-" + b.id().value();
+        Response changed = api.patch("/admin/tenants/" + b.id(), admin, "{\"tier\":\"enterprise\",\"status\":\"suspended\"}",
+                "X-Request-Id", requestId);
+        assertEquals(200, changed.status(), changed.body());
+        JsonNode event = newest(candidate -> candidate.get("requestId").asText().equals(requestId));
+        assertEquals("admin.tenants.change", event.get("action").asText());
+        assertEquals(b.id().value(), event.get("targetScope").asText());
+        assertEquals("tier=enterprise status=suspended", event.get("details").asText());
+        assertEquals(200, api.patch("/admin/tenants/" + b.id(), admin, "{\"status\":\"active\"}").status());
+    }
+
+    @Test
     void aTokenForAnUnknownTenantIs401() {
         api.get("/api/orders", server.token(io.tenantry.kernel.context.TenantId.of("never-provisioned"), Tier.PRO, "member"))
                 .assertProblem(401);
+    }
+
+    private JsonNode newest(java.util.function.Predicate<JsonNode> matching) {
+        JsonNode items = Json.parse(api.get("/admin/audit?limit=1000", admin).body()).get("items");
+        return StreamSupport.stream(items.spliterator(), false).filter(matching).findFirst()
+                .orElseThrow(() -> new AssertionError("no such audit event in " + items));
     }
 
     private long auditEvents(String action) {

@@ -40,8 +40,8 @@ final class Api {
         return send("POST", path, token, json, withJson(headers));
     }
 
-    Response patch(String path, String token, String json) {
-        return send("PATCH", path, token, json, "Content-Type", "application/json");
+    Response patch(String path, String token, String json, String... headers) {
+        return send("PATCH", path, token, json, withJson(headers));
     }
 
     Response send(String method, String path, String token, String body, String... headers) {

@@ -53,7 +53,7 @@ public final class TenantryWeb implements AutoCloseable {
         JsonCodec json = new JsonCodec();
         ErrorMapping errors = new ErrorMapping(json, settings.maxJsonBytes());
         TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access(),
-                settings.platform(), new TierRateLimit(services.limiter(), services.limits()));
+                settings.platform(), new TierRateLimit(services.limiter(), services.limits()), services.admin());
         RequestMetrics requestMetrics = new RequestMetrics(metrics);
         this.operations = new OperationsRoutes(services.checks(), metrics);
         this.readinessGrace = settings.readinessGrace();

@@ -8,6 +8,7 @@ import io.tenantry.application.admin.AdminUseCases.ProvisionOutcome;
 import io.tenantry.application.admin.AdminUseCases.ProvisionTenantCommand;
 import io.tenantry.application.admin.AdminUseCases.ProvisionTenantUseCase;
 import io.tenantry.application.admin.AdminUseCases.ReadAuditLogUseCase;
+import io.tenantry.application.admin.AdminUseCases.RecordRefusedAdminAttemptUseCase;
 import io.tenantry.application.order.OrderRepository;
 import io.tenantry.application.order.TenantOrder;
 import io.tenantry.application.tenant.Tenant;
@@ -32,7 +33,7 @@ import java.util.Optional;
  * {@link Bypass}, so each call leaves exactly one audit event, whether it succeeds or fails.
  */
 public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUseCase, ListTenantsUseCase,
-        ProvisionTenantUseCase, ChangeTenantUseCase {
+        ProvisionTenantUseCase, ChangeTenantUseCase, RecordRefusedAdminAttemptUseCase {
 
     private static final String ALL_TENANTS = "all-tenants";
 
@@ -78,7 +79,7 @@ public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUse
         requireAdmin();
         Tenant tenant = new Tenant(command.id(), command.name(), command.tier(), TenantStatus.ACTIVE);
         return bypass.call(new BypassRequest("admin.tenants.provision", command.id().value(),
-                "platform operator provisions a tenant"), () -> {
+                "platform operator provisions a tenant", "tier=" + command.tier().wireName() + " status=active"), () -> {
                     try {
                         tenants.provision(tenant);
                         return new ProvisionOutcome.Provisioned(tenant);
@@ -92,11 +93,23 @@ public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUse
     public Optional<Tenant> change(ChangeTenantCommand command) {
         requireAdmin();
         Optional<Tenant> changed = bypass.call(new BypassRequest("admin.tenants.change", command.id().value(),
-                "platform operator changes a tenant's tier or status"), () -> tenants.find(command.id())
+                "platform operator changes a tenant's tier or status", changes(command)), () -> tenants.find(command.id())
                 .flatMap(current -> tenants.update(current.with(command.tier().orElse(current.tier()),
                         command.status().orElse(current.status())))), result -> result.isPresent() ? 1 : 0);
         access.evict(command.id());
         return changed;
+    }
+
+    @Override
+    public void refused(String operation, String reason) {
+        bypass.refused(new BypassRequest("admin.refused", operation, "an operator's operation was asked for"), reason);
+    }
+
+    /** The new tier and status a change asks for, as the audit event records them. */
+    private static String changes(ChangeTenantCommand command) {
+        String tier = command.tier().map(value -> "tier=" + value.wireName()).orElse("");
+        String status = command.status().map(value -> "status=" + value.wireName()).orElse("");
+        return (tier + " " + status).strip();
     }
 
     private static void requireAdmin() {

@@ -39,6 +39,14 @@ public final class AdminUseCases {
         Optional<Tenant> change(ChangeTenantCommand command);
     }
 
+    /**
+     * Records that the current caller knocked at an operator's door ({@code operation}, e.g. {@code GET /admin/orders})
+     * and was refused for {@code reason}. Needs no role: whoever was refused is what goes on record.
+     */
+    public interface RecordRefusedAdminAttemptUseCase {
+        void refused(String operation, String reason);
+    }
+
     /** A new tenant. */
     public record ProvisionTenantCommand(TenantId id, String name, Tier tier) {
         public ProvisionTenantCommand {

@@ -17,7 +17,10 @@ import java.util.UUID;
  * @param targetScope   whose data it reached, e.g. {@code all-tenants}
  * @param justification why it was allowed to cross tenants
  * @param outcome       whether it completed
- * @param rows          how many rows it returned or changed (0 when it failed)
+ * @param rows          how many rows it returned or changed (0 when it failed or was refused)
+ * @param requestId     the id of the request that asked for it ({@code -} when no request did)
+ * @param source        the address the request came from ({@code -} when no request did)
+ * @param details       what it set or why it was refused, e.g. {@code tier=enterprise status=suspended}; may be empty
  */
 public record AuditEvent(
         UUID id,
@@ -28,7 +31,10 @@ public record AuditEvent(
         String targetScope,
         String justification,
         AuditOutcome outcome,
-        long rows) {
+        long rows,
+        String requestId,
+        String source,
+        String details) {
 
     public AuditEvent {
         Objects.requireNonNull(id, "'id' must not be null");
@@ -39,6 +45,9 @@ public record AuditEvent(
         Objects.requireNonNull(targetScope, "'targetScope' must not be null");
         Objects.requireNonNull(justification, "'justification' must not be null");
         Objects.requireNonNull(outcome, "'outcome' must not be null");
+        Objects.requireNonNull(requestId, "'requestId' must not be null");
+        Objects.requireNonNull(source, "'source' must not be null");
+        Objects.requireNonNull(details, "'details' must not be null");
         if (rows < 0) {
             throw new IllegalArgumentException("'rows' must not be negative");
         }

@@ -1,6 +1,7 @@
 package io.tenantry.kernel.audit;
 
 import io.tenantry.kernel.context.BypassScope;
+import io.tenantry.kernel.context.RequestOrigin;
 import io.tenantry.kernel.context.TenantContext;
 import io.tenantry.kernel.context.TenantIdentity;
 
@@ -46,6 +47,22 @@ public final class Bypass {
         }
     }
 
+    /**
+     * Records that the current caller asked for {@code request} and was refused before anything ran, with
+     * {@code reason}. The caller is whoever the context names, so a tenant probing an operator's door is on record.
+     */
+    public void refused(BypassRequest request, String reason) {
+        Objects.requireNonNull(request, "'request' must not be null");
+        Objects.requireNonNull(reason, "'reason' must not be null");
+        TenantIdentity actor = TenantContext.require("an audited refusal");
+        BypassRequest withReason = new BypassRequest(request.action(), request.targetScope(), request.justification(),
+                reason);
+        TenantContext.callInBypass(new BypassScope(request.action(), request.justification()), () -> transactions.atomically(audit -> {
+            audit.record(event(actor, withReason, AuditOutcome.REFUSED, 0));
+            return null;
+        }));
+    }
+
     /** Runs a cross-tenant read that returns rows, auditing how many. */
     public <E> List<E> list(BypassRequest request, Supplier<List<E>> work) {
         return call(request, work, List::size);
@@ -63,7 +80,9 @@ public final class Bypass {
     }
 
     private AuditEvent event(TenantIdentity actor, BypassRequest request, AuditOutcome outcome, long rows) {
+        RequestOrigin origin = TenantContext.origin();
         return new AuditEvent(UUID.randomUUID(), clock.instant(), actor.subject(), actor.tenant(),
-                request.action(), request.targetScope(), request.justification(), outcome, rows);
+                request.action(), request.targetScope(), request.justification(), outcome, rows, origin.requestId(),
+                origin.source(), request.details());
     }
 }

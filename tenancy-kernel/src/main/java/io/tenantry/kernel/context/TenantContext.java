@@ -34,6 +34,20 @@ public final class TenantContext {
                 .call(work);
     }
 
+    /** Calls {@code work} as {@code identity} for the request {@code origin} describes. */
+    public static <T, X extends Throwable> T call(TenantIdentity identity, RequestOrigin origin,
+                                                  ScopedValue.CallableOp<? extends T, X> work) throws X {
+        Objects.requireNonNull(work, "'work' must not be null");
+        return ScopedValue.where(ContextKeys.IDENTITY, Objects.requireNonNull(identity, "'identity' must not be null"))
+                .where(ContextKeys.ORIGIN, Objects.requireNonNull(origin, "'origin' must not be null"))
+                .call(work);
+    }
+
+    /** Where the current work came from; {@link RequestOrigin#NONE} when no request started it. */
+    public static RequestOrigin origin() {
+        return ContextKeys.ORIGIN.isBound() ? ContextKeys.ORIGIN.get() : RequestOrigin.NONE;
+    }
+
     /** The identity bound to the current work, if any. */
     public static Optional<TenantIdentity> current() {
         return ContextKeys.IDENTITY.isBound() ? Optional.of(ContextKeys.IDENTITY.get()) : Optional.empty();
@@ -101,12 +115,13 @@ public final class TenantContext {
     }
 
     /** The bindings of one moment, to be re-applied elsewhere. */
-    private record Snapshot(TenantIdentity identity, BypassScope bypass) {
+    private record Snapshot(TenantIdentity identity, BypassScope bypass, RequestOrigin origin) {
 
         static Snapshot take() {
             return new Snapshot(
                     ContextKeys.IDENTITY.isBound() ? ContextKeys.IDENTITY.get() : null,
-                    ContextKeys.BYPASS.isBound() ? ContextKeys.BYPASS.get() : null);
+                    ContextKeys.BYPASS.isBound() ? ContextKeys.BYPASS.get() : null,
+                    ContextKeys.ORIGIN.isBound() ? ContextKeys.ORIGIN.get() : null);
         }
 
         void run(Runnable task) {
@@ -123,6 +138,9 @@ public final class TenantContext {
             ScopedValue.Carrier carrier = ScopedValue.where(ContextKeys.IDENTITY, identity);
             if (bypass != null) {
                 carrier = carrier.where(ContextKeys.BYPASS, bypass);
+            }
+            if (origin != null) {
+                carrier = carrier.where(ContextKeys.ORIGIN, origin);
             }
             return carrier.call(task);
         }

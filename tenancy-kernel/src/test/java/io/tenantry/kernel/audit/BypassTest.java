@@ -1,6 +1,7 @@
 package io.tenantry.kernel.audit;
 
 import io.tenantry.kernel.context.BypassScope;
+import io.tenantry.kernel.context.RequestOrigin;
 import io.tenantry.kernel.context.MissingTenantContext;
 import io.tenantry.kernel.context.TenantContext;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import static io.tenantry.kernel.testing.TwoTenants.ADMIN;
+import static io.tenantry.kernel.testing.TwoTenants.MEMBER_A;
 import static io.tenantry.kernel.testing.TwoTenants.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -123,6 +125,39 @@ class BypassTest {
     }
 
     @Test
+    void eventsCarryTheRequestOriginAndTheRequestsDetails() {
+        RequestOrigin origin = new RequestOrigin("req-7", "10.0.0.9");
+        BypassRequest change = new BypassRequest("admin.tenants.change", "acme", "support", "tier=pro");
+        TenantContext.call(ADMIN, origin, () -> bypass.call(change, () -> 1, Integer::longValue));
+        AuditEvent event = transactions.durableEvents.getFirst();
+        assertEquals("req-7", event.requestId());
+        assertEquals("10.0.0.9", event.source());
+        assertEquals("tier=pro", event.details());
+
+        as(ADMIN, () -> bypass.list(LIST_ORDERS, List::of));
+        AuditEvent withoutRequest = transactions.durableEvents.getLast();
+        assertEquals("-", withoutRequest.requestId(), "work no request started says so");
+        assertEquals("-", withoutRequest.source());
+        assertEquals("", withoutRequest.details());
+    }
+
+    @Test
+    void aRefusedAttemptIsOneRefusedEventOfTheCallerAndRunsNothing() {
+        TenantContext.call(MEMBER_A, new RequestOrigin("req-8", "10.0.0.8"), () -> {
+            bypass.refused(new BypassRequest("admin.refused", "GET /admin/orders", "an operator's operation"), "no admin role");
+            return null;
+        });
+        assertEquals(1, transactions.durableEvents.size());
+        AuditEvent event = transactions.durableEvents.getFirst();
+        assertEquals(AuditOutcome.REFUSED, event.outcome());
+        assertEquals(MEMBER_A.tenant(), event.actorTenant());
+        assertEquals("no admin role", event.details());
+        assertEquals("req-8", event.requestId());
+        assertEquals(0, event.rows());
+        assertThrows(MissingTenantContext.class, () -> bypass.refused(LIST_ORDERS, "anonymous"));
+    }
+
+        @Test
     void aRequestNeedsAJustification() {
         assertThrows(IllegalArgumentException.class, () -> new BypassRequest("admin.orders.list", "all-tenants", " "));
         assertThrows(IllegalArgumentException.class, () -> new BypassRequest("", "all-tenants", "support"));

@@ -26,16 +26,20 @@ import java.util.UUID;
 interface AuditDao {
 
     @SqlUpdate("""
-            INSERT INTO audit_log (id, at, actor, actor_tenant, action, target_scope, justification, outcome, rows)
-            VALUES (:id, :at, :actor, :actorTenant, :action, :targetScope, :justification, :outcome, :rows)""")
+            INSERT INTO audit_log (id, at, actor, actor_tenant, action, target_scope, justification, outcome, rows,
+                                   request_id, source, details)
+            VALUES (:id, :at, :actor, :actorTenant, :action, :targetScope, :justification, :outcome, :rows,
+                    :requestId, :source, :details)""")
     int insert(@Bind("id") UUID id, @Bind("at") OffsetDateTime at, @Bind("actor") String actor,
                @Bind("actorTenant") String actorTenant, @Bind("action") String action,
                @Bind("targetScope") String targetScope, @Bind("justification") String justification,
-               @Bind("outcome") String outcome, @Bind("rows") long rows);
+               @Bind("outcome") String outcome, @Bind("rows") long rows, @Bind("requestId") String requestId,
+               @Bind("source") String source, @Bind("details") String details);
 
     @BypassRls(justification = "platform operators read the audit log of every tenant")
     @SqlQuery("""
-            SELECT id, at, actor, actor_tenant, action, target_scope, justification, outcome, rows
+            SELECT id, at, actor, actor_tenant, action, target_scope, justification, outcome, rows, request_id, source,
+                   details
             FROM audit_log ORDER BY at DESC, seq DESC LIMIT :limit""")
     List<AuditEvent> newest(@Bind("limit") int limit);
 
@@ -46,7 +50,8 @@ interface AuditDao {
             return new AuditEvent(row.getObject("id", UUID.class), Columns.instant(row, "at"), row.getString("actor"),
                     TenantId.of(row.getString("actor_tenant")), row.getString("action"), row.getString("target_scope"),
                     row.getString("justification"),
-                    AuditOutcome.valueOf(row.getString("outcome").toUpperCase(Locale.ROOT)), row.getLong("rows"));
+                    AuditOutcome.valueOf(row.getString("outcome").toUpperCase(Locale.ROOT)), row.getLong("rows"),
+                    row.getString("request_id"), row.getString("source"), row.getString("details"));
         }
     }
 }

@@ -27,7 +27,8 @@ public final class JdbiAuditLog implements AuditLog, BypassTransaction {
     @Override
     public void record(AuditEvent event) {
         dao.insert(event.id(), Columns.timestamp(event.at()), event.actor(), event.actorTenant().value(), event.action(),
-                event.targetScope(), event.justification(), event.outcome().name().toLowerCase(Locale.ROOT), event.rows());
+                event.targetScope(), event.justification(), event.outcome().name().toLowerCase(Locale.ROOT), event.rows(),
+                event.requestId(), event.source(), event.details());
     }
 
     @Override

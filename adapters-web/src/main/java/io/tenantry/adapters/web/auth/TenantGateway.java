@@ -4,9 +4,12 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.tenantry.adapters.web.http.Problem;
 import io.tenantry.adapters.web.http.ProblemException;
+import io.tenantry.adapters.web.http.RequestIds;
+import io.tenantry.application.admin.AdminUseCases.RecordRefusedAdminAttemptUseCase;
 import io.tenantry.application.tenant.Tenant;
 import io.tenantry.application.tenant.TenantAccess;
 import io.tenantry.application.tenant.TenantAccess.Verdict;
+import io.tenantry.kernel.context.RequestOrigin;
 import io.tenantry.kernel.context.TenantContext;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.TenantIdentity;
@@ -33,19 +36,30 @@ public final class TenantGateway {
     private final TenantAccess access;
     private final TenantId platform;
     private final TierRateLimit rateLimit;
+    private final RecordRefusedAdminAttemptUseCase refusals;
 
-    /** {@code platform} is the operators' home tenant: the role {@code admin} counts only for its members. */
-    public TenantGateway(TokenVerifier verifier, TenantAccess access, TenantId platform, TierRateLimit rateLimit) {
+    /**
+     * {@code platform} is the operators' home tenant: the role {@code admin} counts only for its members. Every
+     * authenticated caller refused at an operator's door is recorded through {@code refusals}.
+     */
+    public TenantGateway(TokenVerifier verifier, TenantAccess access, TenantId platform, TierRateLimit rateLimit,
+                         RecordRefusedAdminAttemptUseCase refusals) {
         this.verifier = verifier;
         this.access = access;
         this.platform = platform;
         this.rateLimit = rateLimit;
+        this.refusals = refusals;
     }
 
-    /** A handler for platform operators: the role {@code admin} in the platform tenant. */
+    /** A handler for platform operators: the role {@code admin} in the platform tenant; refusals are audited. */
     public Handler requireOperator(Handler handler) {
-        return requireAnyRole(Set.of(TenantIdentity.ADMIN), ctx -> {
-            if (!TenantContext.requireTenant().equals(platform)) {
+        return admitted(ctx -> {
+            TenantIdentity identity = TenantContext.require("an operator's operation");
+            String refusal = !identity.hasRole(TenantIdentity.ADMIN) ? "the role 'admin' is missing"
+                    : !identity.tenant().equals(platform) ? "'admin' of tenant " + identity.tenant() + ", not of the platform"
+                    : null;
+            if (refusal != null) {
+                refusals.refused(ctx.method().name() + " " + ctx.endpoints().matchedHttpEndpoint().path, refusal);
                 throw new ProblemException(Problem.forbidden("Only platform operators may use this operation."));
             }
             handler.handle(ctx);
@@ -54,17 +68,28 @@ public final class TenantGateway {
 
     /** A handler for callers holding any of {@code roles}. */
     public Handler requireAnyRole(Set<String> roles, Handler handler) {
+        return admitted(ctx -> {
+            if (!TenantContext.require().hasAnyRole(roles)) {
+                throw new ProblemException(Problem.forbidden("This operation needs one of the roles " + roles + "."));
+            }
+            handler.handle(ctx);
+        });
+    }
+
+    /**
+     * Authenticates, admits and rate-limits the caller, then runs {@code handler} as them, with the request's id and
+     * client address bound as its origin (the audit trail records both).
+     */
+    private Handler admitted(Handler handler) {
         return ctx -> {
             TenantIdentity identity = authenticate(ctx);
             TenantIdentity effective = admit(identity);
             ctx.attribute(IDENTITY, effective);
             MDC.put("tenant", effective.tenant().value());
+            RequestOrigin origin = new RequestOrigin(RequestIds.of(ctx), ctx.ip().isBlank() ? "-" : ctx.ip());
             try {
-                TenantContext.call(effective, () -> {
+                TenantContext.call(effective, origin, () -> {
                     rateLimit.enforce(ctx, effective.tier());
-                    if (!effective.hasAnyRole(roles)) {
-                        throw new ProblemException(Problem.forbidden("This operation needs one of the roles " + roles + "."));
-                    }
                     handler.handle(ctx);
                     return null;
                 });

@@ -27,6 +27,12 @@ public final class RequestIds {
         MDC.put("requestId", id);
     }
 
+    /** The id {@link #assign} gave the request. */
+    public static String of(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        return id == null ? "-" : id;
+    }
+
     public static void clear(Context ctx) {
         MDC.remove("requestId");
     }

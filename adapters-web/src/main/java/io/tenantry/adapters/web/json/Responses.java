@@ -44,10 +44,12 @@ public final class Responses {
     }
 
     public record AuditEventJson(UUID id, Instant at, String actor, String actorTenant, String action,
-                                 String targetScope, String justification, String outcome, long rows) {
+                                 String targetScope, String justification, String outcome, long rows, String requestId,
+                                 String source, String details) {
         public static AuditEventJson from(AuditEvent event) {
             return new AuditEventJson(event.id(), event.at(), event.actor(), event.actorTenant().value(), event.action(),
-                    event.targetScope(), event.justification(), event.outcome().name().toLowerCase(Locale.ROOT), event.rows());
+                    event.targetScope(), event.justification(), event.outcome().name().toLowerCase(Locale.ROOT), event.rows(),
+                    event.requestId(), event.source(), event.details());
         }
     }
 
