@@ -1,5 +1,6 @@
 package io.tenantry.bootstrap;
 
+import io.tenantry.adapters.persistence.jdbi.DatabaseWorkLimits;
 import io.tenantry.adapters.persistence.postgres.PostgresSettings;
 import io.tenantry.adapters.storage.S3Settings;
 import io.tenantry.adapters.web.WebSettings;
@@ -105,7 +106,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                         source.get("TENANTRY_DB_BYPASS_PASSWORD", "")),
                 source.getInt("TENANTRY_DB_POOL_SIZE", 10), source.getInt("TENANTRY_DB_BYPASS_POOL_SIZE", 2),
                 source.getBoolean("TENANTRY_DB_CREATE_ROLES", true), checkoutTimeout(source),
-                source.getBoolean("TENANTRY_DB_ALLOW_UNPATCHED_SERVER", false)));
+                source.getBoolean("TENANTRY_DB_ALLOW_UNPATCHED_SERVER", false), workLimits(source)));
         String host = source.get("TENANTRY_HTTP_HOST", "127.0.0.1");
         JwtSettings jwt = jwt(source, database.isEmpty() && isLoopback(host));
         WebSettings web = new WebSettings(host,
@@ -135,7 +136,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 }
                 databases.put(TenantId.of(tenantAndUrl[0].strip()), new PostgresSettings(tenantAndUrl[1].strip(),
                         template.migrator(), template.app(), template.bypass(), poolSize, 1, template.createRoles(),
-                        template.checkoutTimeout(), template.allowUnpatchedServer()));
+                        template.checkoutTimeout(), template.allowUnpatchedServer(), template.workLimits()));
             }
         });
         return new Dedicated(databases, source.getInt("TENANTRY_DEDICATED_MAX_OPEN", 8));
@@ -145,6 +146,21 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
     static Duration checkoutTimeout(ConfigSource source) {
         return Duration.ofMillis(source.getInt("TENANTRY_DB_CHECKOUT_MILLIS",
                 (int) PostgresSettings.DEFAULT_CHECKOUT_TIMEOUT.toMillis()));
+    }
+
+    /**
+     * {@code TENANTRY_DB_CONCURRENCY_<TIER>} (concurrent database operations per tenant) and
+     * {@code TENANTRY_STATEMENT_TIMEOUT_<TIER>_MILLIS}, each tier defaulting to {@link DatabaseWorkLimits#defaults()};
+     * a tenant waits for a free slot as long as for a pooled connection.
+     */
+    static DatabaseWorkLimits workLimits(ConfigSource source) {
+        DatabaseWorkLimits limits = DatabaseWorkLimits.defaults().waiting(checkoutTimeout(source));
+        for (Tier tier : Tier.values()) {
+            limits = limits.with(tier, source.getInt("TENANTRY_DB_CONCURRENCY_" + tier.name(), limits.concurrency().get(tier)),
+                    Duration.ofMillis(source.getInt("TENANTRY_STATEMENT_TIMEOUT_" + tier.name() + "_MILLIS",
+                            (int) limits.statementTimeout().get(tier).toMillis())));
+        }
+        return limits;
     }
 
     private static Optional<S3Settings> s3(ConfigSource source) {

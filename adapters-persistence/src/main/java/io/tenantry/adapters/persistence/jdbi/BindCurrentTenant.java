@@ -1,6 +1,7 @@
 package io.tenantry.adapters.persistence.jdbi;
 
 import io.tenantry.kernel.context.TenantContext;
+import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.policy.BypassRls;
 import io.tenantry.kernel.policy.TenantScoped;
 import org.jdbi.v3.sqlobject.customizer.SqlStatementCustomizer;
@@ -17,7 +18,7 @@ import java.lang.reflect.Method;
 /**
  * Binds the current tenant, from {@link TenantContext} and never from a method argument, as {@code :tenantId} into
  * every statement of a SQL object, and marks the statement so that {@link CurrentTenantSetting} sets
- * {@code app.tenant_id} for row-level security in the same round trip. Statements of {@link BypassRls} methods are
+ * {@code app.tenant_id} for row-level security, and the tier's {@code statement_timeout}, in the same round trip. Statements of {@link BypassRls} methods are
  * left alone: they run on the bypass role, across tenants.
  *
  * <p>Without a tenant in context the statement is refused before any connection is used.
@@ -37,9 +38,10 @@ public @interface BindCurrentTenant {
                 if (method.isAnnotationPresent(BypassRls.class)) {
                     return;
                 }
-                String tenant = TenantContext.require(sqlObjectType.getSimpleName() + "." + method.getName())
-                        .tenant().value();
-                statement.bind(TenantScoped.BINDING, tenant);
+                TenantIdentity identity = TenantContext.require(sqlObjectType.getSimpleName() + "." + method.getName());
+                statement.bind(TenantScoped.BINDING, identity.tenant().value());
+                statement.bind(CurrentTenantSetting.STATEMENT_TIMEOUT, statement.getConfig(WorkLimitsConfig.class).limits()
+                        .statementTimeoutSetting(identity.tier()));
                 statement.define(CurrentTenantSetting.ATTRIBUTE, Boolean.TRUE);
                 statement.addCustomizer(CurrentTenantSetting.SKIP_SETTING_RESULT);
             };

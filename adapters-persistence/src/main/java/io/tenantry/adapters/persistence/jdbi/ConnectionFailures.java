@@ -1,5 +1,6 @@
 package io.tenantry.adapters.persistence.jdbi;
 
+import io.tenantry.application.capacity.StatementTimedOut;
 import io.tenantry.application.health.DependencyUnavailable;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.extension.ExtensionHandler;
@@ -25,6 +26,7 @@ public final class ConnectionFailures implements ExtensionHandlerCustomizer {
      * connections).
      */
     private static final Set<String> UNREACHABLE = Set.of("57P01", "57P02", "57P03", "53300");
+    private static final String QUERY_CANCELED = "57014";
 
     private final Runnable onFailure;
 
@@ -51,10 +53,29 @@ public final class ConnectionFailures implements ExtensionHandlerCustomizer {
         };
     }
 
-    /** {@code failure} as {@link DependencyUnavailable} when it is a connection failure, unchanged otherwise. */
+    /**
+     * {@code failure} as {@link DependencyUnavailable} when it is a connection failure, as {@link StatementTimedOut}
+     * when PostgreSQL cancelled the statement for its timeout, unchanged otherwise.
+     */
     public static RuntimeException translated(RuntimeException failure) {
-        return isConnectionFailure(failure) && !(failure instanceof DependencyUnavailable)
-                ? new DependencyUnavailable("the database", failure) : failure;
+        if (failure instanceof DependencyUnavailable || failure instanceof StatementTimedOut) {
+            return failure;
+        }
+        if (isConnectionFailure(failure)) {
+            return new DependencyUnavailable("the database", failure);
+        }
+        return isStatementTimeout(failure) ? new StatementTimedOut(failure) : failure;
+    }
+
+    /** Whether PostgreSQL cancelled a statement because it ran past {@code statement_timeout} (SQLState 57014). */
+    static boolean isStatementTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("statement timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether anything in {@code failure}'s cause chain says the database could not be reached. */

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Prefixes every tenant-bound statement with {@code SELECT set_config('app.tenant_id', :tenantId, true);}.
+ * Prefixes every tenant-bound statement with {@code SELECT set_config('app.tenant_id', :tenantId, true),
+ * set_config('statement_timeout', :tenantStatementTimeout, true);}: the tenant for row-level security and the
+ * tenant's tier's statement timeout, both transaction-local.
  *
  * <p>pgJDBC sends a prepared statement holding several SQL statements in one round trip, and outside an explicit
  * transaction PostgreSQL runs them as one implicit transaction. So the transaction-local setting covers exactly the
@@ -25,7 +27,11 @@ final class CurrentTenantSetting implements TemplateEngine {
     /** The statement attribute that {@link BindCurrentTenant} defines on tenant-bound statements. */
     static final String ATTRIBUTE = "tenantry.tenantBound";
 
-    static final String PREFIX = "SELECT set_config('app.tenant_id', :" + TenantScoped.BINDING + ", true);\n";
+    /** The binding of the tier's statement timeout, in milliseconds. */
+    static final String STATEMENT_TIMEOUT = "tenantStatementTimeout";
+
+    static final String PREFIX = "SELECT set_config('app.tenant_id', :" + TenantScoped.BINDING + ", true), "
+            + "set_config('statement_timeout', :" + STATEMENT_TIMEOUT + ", true);\n";
 
     /** Moves past the result of the prefix so that Jdbi sees the statement's own result or update count. */
     static final StatementCustomizer SKIP_SETTING_RESULT = new StatementCustomizer() {

@@ -32,12 +32,25 @@ public final class TenantJdbi {
     /** As above, telling {@code onConnectionFailure} of every call that failed because the database is unreachable. */
     public static Jdbi create(DataSource dataSource, ConnectionRole role, UnaryOperator<TemplateEngine> sqlRewriter,
                               Runnable onConnectionFailure) {
+        return create(dataSource, role, sqlRewriter, onConnectionFailure, DatabaseWorkLimits.defaults());
+    }
+
+    /**
+     * As above, bounding each tenant's concurrent work and statement time by {@code limits} (application role
+     * only: the bypass role serves operators, inside the audited bypass).
+     */
+    public static Jdbi create(DataSource dataSource, ConnectionRole role, UnaryOperator<TemplateEngine> sqlRewriter,
+                              Runnable onConnectionFailure, DatabaseWorkLimits limits) {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         SqlStatements statements = jdbi.getConfig(SqlStatements.class);
         statements.setTemplateEngine(new CurrentTenantSetting(sqlRewriter.apply(statements.getTemplateEngine())));
-        jdbi.getConfig(Extensions.class)
+        jdbi.getConfig(WorkLimitsConfig.class).limits(limits);
+        Extensions extensions = jdbi.getConfig(Extensions.class)
                 .registerHandlerCustomizer(new PolicyEnforcement(role))
                 .registerHandlerCustomizer(new ConnectionFailures(onConnectionFailure));
+        if (role == ConnectionRole.APPLICATION) {
+            extensions.registerHandlerCustomizer(new TenantBulkhead(limits));
+        }
         return jdbi;
     }
 }

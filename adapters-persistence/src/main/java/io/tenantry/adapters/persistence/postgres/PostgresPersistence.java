@@ -51,7 +51,7 @@ public final class PostgresPersistence implements AutoCloseable {
             }
         }
         Jdbi application = TenantJdbi.create(new GuardedDataSource(applicationPool, breaker), ConnectionRole.APPLICATION,
-                sqlRewriter, breaker::suspect);
+                sqlRewriter, breaker::suspect, settings.workLimits());
         Jdbi bypass = TenantJdbi.create(new GuardedDataSource(bypassPool, breaker), ConnectionRole.BYPASS, sqlRewriter,
                 breaker::suspect);
         this.orders = new JdbiOrderRepository(application, bypass);

@@ -1,5 +1,7 @@
 package io.tenantry.adapters.persistence.postgres;
 
+import io.tenantry.adapters.persistence.jdbi.DatabaseWorkLimits;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  *                        250 ms, HikariCP's floor)
  * @param allowUnpatchedServer whether a server without the fixes of known row-level-security vulnerabilities is
  *                        only warned about instead of refused
+ * @param workLimits      each tenant's concurrent database operations and statement timeout, by tier
  */
 public record PostgresSettings(
         String url,
@@ -30,7 +33,8 @@ public record PostgresSettings(
         int bypassPoolSize,
         boolean createRoles,
         Duration checkoutTimeout,
-        boolean allowUnpatchedServer) {
+        boolean allowUnpatchedServer,
+        DatabaseWorkLimits workLimits) {
 
     /** The checkout deadline when none is configured. */
     public static final Duration DEFAULT_CHECKOUT_TIMEOUT = Duration.ofSeconds(1);
@@ -59,18 +63,21 @@ public record PostgresSettings(
         if (checkoutTimeout.toMillis() < 250) {
             throw new IllegalArgumentException("'checkoutTimeout' must be at least 250 ms");
         }
+        Objects.requireNonNull(workLimits, "'workLimits' must not be null");
     }
 
     /** With the default checkout deadline. */
     public PostgresSettings(String url, Login migrator, Login app, Login bypass, int appPoolSize, int bypassPoolSize,
                             boolean createRoles) {
-        this(url, migrator, app, bypass, appPoolSize, bypassPoolSize, createRoles, DEFAULT_CHECKOUT_TIMEOUT, false);
+        this(url, migrator, app, bypass, appPoolSize, bypassPoolSize, createRoles, DEFAULT_CHECKOUT_TIMEOUT, false,
+                DatabaseWorkLimits.defaults());
     }
 
     /** With {@code checkoutTimeout}, refusing unpatched servers. */
     public PostgresSettings(String url, Login migrator, Login app, Login bypass, int appPoolSize, int bypassPoolSize,
                             boolean createRoles, Duration checkoutTimeout) {
-        this(url, migrator, app, bypass, appPoolSize, bypassPoolSize, createRoles, checkoutTimeout, false);
+        this(url, migrator, app, bypass, appPoolSize, bypassPoolSize, createRoles, checkoutTimeout, false,
+                DatabaseWorkLimits.defaults());
     }
 
     /** A user and password; role names are plain identifiers so they can be used in DDL as they are. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.tenantry.application.capacity.StatementTimedOut;
+import io.tenantry.application.capacity.TenantBusy;
 import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.kernel.policy.AccessDenied;
 import org.slf4j.Logger;
@@ -41,6 +43,15 @@ public final class ErrorMapping {
         config.routes.exception(DependencyUnavailable.class, (e, ctx) -> {
             LOG.warn("{} ({})", e.getMessage(), rootCause(e));
             respond(ctx, Problem.unavailable());
+        });
+        config.routes.exception(TenantBusy.class, (e, ctx) -> {
+            LOG.info("{}", e.getMessage());
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            respond(ctx, Problem.tenantBusy());
+        });
+        config.routes.exception(StatementTimedOut.class, (e, ctx) -> {
+            LOG.warn("{}", e.getMessage());
+            respond(ctx, Problem.statementTimedOut());
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request failed", e);

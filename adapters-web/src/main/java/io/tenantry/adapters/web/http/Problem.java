@@ -66,6 +66,16 @@ public record Problem(String type, String title, int status, String detail) {
                 "This tenant has used its " + tier + " request budget; retry after the time in Retry-After.");
     }
 
+    public static Problem tenantBusy() {
+        return new Problem(TYPES + "tenant-busy", "Too much work in flight", 429,
+                "This tenant already has as many database operations in flight as its tier allows; retry after the time in Retry-After.");
+    }
+
+    public static Problem statementTimedOut() {
+        return new Problem(TYPES + "statement-timeout", "Service unavailable", 503,
+                "The request needed more database time than this tenant's tier allows; try again later or ask for less.");
+    }
+
     public static Problem unavailable() {
         return new Problem(TYPES + "unavailable", "Service unavailable", 503,
                 "A dependency of the service is unavailable; try again later.");
