@@ -31,6 +31,40 @@ final class Wrk {
                 .orElseThrow(() -> new IllegalStateException("no Requests/sec in wrk output:\n" + output));
     }
 
+    /** What one wrk run measured: throughput, the 50th and 99th percentile latency, and how many answers were not 2xx. */
+    record Latency(double requestsPerSecond, double p50Millis, double p99Millis, long non2xx) {
+    }
+
+    /** As {@link #run}, reading the latency distribution and counting non-2xx answers instead of failing on them. */
+    static Latency latency(String url, String token, int seconds, int connections) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency"));
+        if (token != null) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        command.add(url);
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes());
+        wrk.waitFor();
+        return new Latency(number(output, "Requests/sec:"), millis(output, "50%"), millis(output, "99%"),
+                output.lines().filter(line -> line.strip().startsWith("Non-2xx")).findFirst()
+                        .map(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).strip())).orElse(0L));
+    }
+
+    private static double number(String output, String label) {
+        return output.lines().map(String::strip).filter(line -> line.startsWith(label)).findFirst()
+                .map(line -> Double.parseDouble(line.substring(label.length()).strip()))
+                .orElseThrow(() -> new IllegalStateException("no " + label + " in wrk output:\n" + output));
+    }
+
+    /** A percentile line of {@code --latency}, e.g. {@code 99%   12.34ms}, in milliseconds. */
+    private static double millis(String output, String percentile) {
+        String value = output.lines().map(String::strip).filter(line -> line.startsWith(percentile + " ")).findFirst()
+                .map(line -> line.substring(percentile.length()).strip())
+                .orElseThrow(() -> new IllegalStateException("no " + percentile + " in wrk output:\n" + output));
+        double number = Double.parseDouble(value.replaceAll("[a-z]+$", ""));
+        return value.endsWith("us") ? number / 1_000 : value.endsWith("ms") ? number : number * 1_000;
+    }
+
     /** Fails unless {@code url} answers 200, so a broken setup is not measured. */
     static void check(String url, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
