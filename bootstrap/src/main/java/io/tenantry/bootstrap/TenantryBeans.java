@@ -95,8 +95,11 @@ public class TenantryBeans {
     /** The Redis adapters when a Redis is configured. */
     @Produces
     @Singleton
-    Optional<RedisAdapters> redis(TenantryConfig config) {
-        return config.redisUrl().map(url -> RedisAdapters.connect(url, "tenantry:"));
+    Optional<RedisAdapters> redis(TenantryConfig config, Clock clock, PrometheusMeterRegistry metrics) {
+        Optional<RedisAdapters> redis = config.redis().map(settings -> RedisAdapters.connect(settings, "tenantry:", clock));
+        redis.ifPresent(adapters -> metrics.gauge("tenantry_dependency_degraded", io.micrometer.core.instrument.Tags.of(
+                "dependency", "redis"), adapters, serving -> serving.degraded() ? 1 : 0));
+        return redis;
     }
 
     void closeRedis(@Disposes Optional<RedisAdapters> redis) {

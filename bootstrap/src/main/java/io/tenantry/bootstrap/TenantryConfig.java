@@ -2,6 +2,7 @@ package io.tenantry.bootstrap;
 
 import io.tenantry.adapters.persistence.jdbi.DatabaseWorkLimits;
 import io.tenantry.adapters.persistence.postgres.PostgresSettings;
+import io.tenantry.adapters.persistence.redis.RedisSettings;
 import io.tenantry.adapters.storage.S3Settings;
 import io.tenantry.adapters.web.WebSettings;
 import io.tenantry.adapters.web.auth.JwtSettings;
@@ -37,7 +38,8 @@ import java.util.Optional;
  * @param dataDirectory where the embedded PostgreSQL keeps its data, empty for a fresh temporary one
  * @param demoData      whether to provision the demo tenants and orders
  * @param tenantCacheAge how long one instance trusts what it read of a tenant's status and tier
- * @param redisUrl      the Redis that shares rate-limit budgets across instances, empty for in-process budgets
+ * @param redis         the Redis that shares rate-limit budgets and the tenant cache across instances, and what
+ *                      to do while it is down; empty for in-process budgets and cache
  * @param limits        the request budget of each tier
  * @param storageRoot   where the local-disk object storage keeps tenants' files
  * @param s3            the S3 backend of the paying tiers, empty to keep every tier on local disk
@@ -47,14 +49,14 @@ import java.util.Optional;
  *                      {@code migrate}
  */
 public record TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
-                             boolean demoData, Duration tenantCacheAge, Optional<String> redisUrl, TierLimits limits,
+                             boolean demoData, Duration tenantCacheAge, Optional<RedisSettings> redis, TierLimits limits,
                              Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated, boolean migrateOnServe) {
 
     /** A configuration whose {@code serve} migrates first. */
     public TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
-                          boolean demoData, Duration tenantCacheAge, Optional<String> redisUrl, TierLimits limits,
+                          boolean demoData, Duration tenantCacheAge, Optional<RedisSettings> redis, TierLimits limits,
                           Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated) {
-        this(web, database, dataDirectory, demoData, tenantCacheAge, redisUrl, limits, storageRoot, s3, dedicated, true);
+        this(web, database, dataDirectory, demoData, tenantCacheAge, redis, limits, storageRoot, s3, dedicated, true);
     }
 
     /** Tenants with their own database (same roles as the shared one) and the cap on their open pools. */
@@ -118,7 +120,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         return new TenantryConfig(web, database, source.get("TENANTRY_DATA_DIR").map(Path::of),
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),
-                source.get("TENANTRY_REDIS_URL"), limits(source), storageRoot(source), s3(source),
+                redis(source), limits(source), storageRoot(source), s3(source),
                 dedicated(source, database), database.isEmpty() || source.getBoolean("TENANTRY_DB_MIGRATE", true));
     }
 
@@ -161,6 +163,17 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                             (int) limits.statementTimeout().get(tier).toMillis())));
         }
         return limits;
+    }
+
+    /**
+     * {@code TENANTRY_REDIS_URL}, with {@code TENANTRY_REDIS_TIMEOUT_MILLIS} (50), {@code TENANTRY_REDIS_OUTAGE_MODE}
+     * ({@code fail-open-local} or {@code fail-closed}) and {@code TENANTRY_EXPECTED_INSTANCES} (1).
+     */
+    private static Optional<RedisSettings> redis(ConfigSource source) {
+        return source.get("TENANTRY_REDIS_URL").map(url -> new RedisSettings(url,
+                Duration.ofMillis(source.getInt("TENANTRY_REDIS_TIMEOUT_MILLIS", 50)),
+                RedisSettings.OutageMode.fromWireName(source.get("TENANTRY_REDIS_OUTAGE_MODE", "fail-open-local")),
+                source.getInt("TENANTRY_EXPECTED_INSTANCES", 1)));
     }
 
     private static Optional<S3Settings> s3(ConfigSource source) {

@@ -88,7 +88,8 @@ final class TestServer {
         TenantryConfig config = new TenantryConfig(
                 new WebSettings("127.0.0.1", 0, WebSettings.ONE_MIB, JWT, Duration.ofSeconds(5), DemoData.PLATFORM,
                 WebSettings.TEN_MIB),
-                Optional.of(settings), Optional.empty(), false, tenantCacheAge, redis, limits,
+                Optional.of(settings), Optional.empty(), false, tenantCacheAge,
+                redis.map(io.tenantry.adapters.persistence.redis.RedisSettings::of), limits,
                 temporaryStorage(), Optional.empty(), dedicated);
         TestServer server = new TestServer(database, Tenantry.start(config));
         server.config = config;

@@ -7,4 +7,12 @@ public interface DependencyCheck {
 
     /** Whether the dependency answers now; implementations bound the time they wait. */
     boolean up();
+
+    /**
+     * Whether the service is not ready while this dependency is down. A dependency the service can do without for a
+     * while (serving degraded) is not critical: {@code /health} then says {@code DEGRADED} and stays 200.
+     */
+    default boolean critical() {
+        return true;
+    }
 }

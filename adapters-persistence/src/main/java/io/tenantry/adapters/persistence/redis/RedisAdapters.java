@@ -1,38 +1,72 @@
 package io.tenantry.adapters.persistence.redis;
 
+import io.tenantry.adapters.persistence.memory.InMemoryRateLimiter;
+import io.tenantry.adapters.persistence.resilience.ProbedBreaker;
 import io.tenantry.application.health.DependencyCheck;
+import io.tenantry.kernel.cache.TenantCache;
+import io.tenantry.kernel.limits.RateLimiter;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The Redis-backed adapters over one client: the shared rate limiter and the shared tenant cache. Closing it closes
- * the client. Callers outside this package never touch Redisson (a rule of the house).
+ * The Redis-backed adapters over one client: the shared rate limiter and the shared tenant cache, both kept from
+ * failing requests while Redis is down (see {@link RedisSettings.OutageMode}) by one breaker that probes Redis with
+ * a PING. Closing it closes the client. Callers outside this package never touch Redisson (a rule of the house).
  */
 public final class RedisAdapters implements AutoCloseable {
 
+    /** How often a Redis known to be down is pinged. */
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
+
     private final RedissonClient client;
-    private final RedisRateLimiter rateLimiter;
-    private final RedisTenantCache tenantCache;
+    private final RedisSettings settings;
+    private final ProbedBreaker breaker;
+    private final OutageTolerantRateLimiter rateLimiter;
+    private final OutageTolerantTenantCache tenantCache;
 
-    private RedisAdapters(RedissonClient client, String prefix) {
+    private RedisAdapters(RedissonClient client, String prefix, RedisSettings settings, Clock clock) {
         this.client = client;
-        this.rateLimiter = new RedisRateLimiter(client, prefix + "limits:");
-        this.tenantCache = new RedisTenantCache(client, prefix + "cache:");
+        this.settings = settings;
+        OutageTolerantTenantCache[] cache = new OutageTolerantTenantCache[1];
+        this.breaker = new ProbedBreaker("Redis at " + settings.url(), this::answersPing, PROBE_INTERVAL,
+                () -> cache[0].catchUp());
+        this.rateLimiter = new OutageTolerantRateLimiter(new RedisRateLimiter(client, prefix + "limits:"),
+                new InMemoryRateLimiter(clock), breaker, settings);
+        this.tenantCache = new OutageTolerantTenantCache(new RedisTenantCache(client, prefix + "cache:"), breaker);
+        cache[0] = tenantCache;
     }
 
-    /** Connects to {@code url}; every key starts with {@code prefix}, e.g. {@code tenantry:}. */
+    /** Connects to {@code url} with the default settings; every key starts with {@code prefix}, e.g. {@code tenantry:}. */
     public static RedisAdapters connect(String url, String prefix) {
-        return new RedisAdapters(RedisConnection.connect(url), prefix);
+        return connect(RedisSettings.of(url), prefix, Clock.systemUTC());
     }
 
-    public RedisRateLimiter rateLimiter() {
+    /** Connects as {@code settings} say; every key starts with {@code prefix}. */
+    public static RedisAdapters connect(RedisSettings settings, String prefix, Clock clock) {
+        return new RedisAdapters(RedisConnection.connect(settings.url(), settings.commandTimeout()), prefix, settings, clock);
+    }
+
+    public RateLimiter rateLimiter() {
         return rateLimiter;
     }
 
-    public RedisTenantCache tenantCache() {
+    public TenantCache tenantCache() {
         return tenantCache;
     }
 
-    /** Whether Redis answers a PING. */
+    /** Whether requests are being served without Redis now (local budgets or refusals, cache misses). */
+    public boolean degraded() {
+        return breaker.isOpen();
+    }
+
+    /**
+     * Whether Redis answers a PING. Not critical in {@code fail-open-local}: the service stays ready (and reports
+     * itself degraded) while Redis is down.
+     */
     public DependencyCheck healthCheck() {
         return new DependencyCheck() {
             @Override
@@ -42,17 +76,28 @@ public final class RedisAdapters implements AutoCloseable {
 
             @Override
             public boolean up() {
-                try {
-                    return client.getRedisNodes(org.redisson.api.redisnode.RedisNodes.SINGLE).pingAll(2, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (RuntimeException unreachable) {
-                    return false;
-                }
+                return !breaker.isOpen() && breaker.probeNow();
+            }
+
+            @Override
+            public boolean critical() {
+                return settings.outageMode() == RedisSettings.OutageMode.FAIL_CLOSED;
             }
         };
     }
 
+    private boolean answersPing() {
+        try {
+            return client.getRedisNodes(RedisNodes.SINGLE).pingAll(Math.max(100, settings.commandTimeout().toMillis() * 4),
+                    TimeUnit.MILLISECONDS);
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
+        breaker.close();
         client.shutdown();
     }
 }

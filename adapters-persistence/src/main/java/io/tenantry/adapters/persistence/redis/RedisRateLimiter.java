@@ -35,6 +35,7 @@ public final class RedisRateLimiter implements RateLimiter {
               if w == index - 1 then p = c else p = 0 end
               c = 0
             end
+            c = c + (tonumber(ARGV[3]) or 0)
             local allowed = 0
             if p * (window - elapsed) / window + c + 1 <= limit then
               c = c + 1
@@ -57,11 +58,20 @@ public final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public RateLimitDecision acquire(RateLimitKey key, Budget budget) {
+        return acquire(key, budget, 0);
+    }
+
+    /**
+     * As {@link #acquire(RateLimitKey, Budget)}, first counting {@code admittedElsewhere} requests into the current
+     * window: those an instance admitted on its own while Redis was down, so rejoining the shared budget brings no
+     * burst.
+     */
+    RateLimitDecision acquire(RateLimitKey key, Budget budget, long admittedElsewhere) {
         long window = budget.window().toMillis();
         List<Object> keys = List.of(prefix + key.value() + ":" + window);
         List<Long> result;
         try {
-            result = evaluate(keys, String.valueOf(budget.permits()), String.valueOf(window));
+            result = evaluate(keys, String.valueOf(budget.permits()), String.valueOf(window), String.valueOf(admittedElsewhere));
         } catch (RedisException unreachable) {
             throw new DependencyUnavailable("Redis", unreachable);
         }

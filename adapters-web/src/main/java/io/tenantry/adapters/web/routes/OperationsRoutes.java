@@ -48,7 +48,7 @@ public final class OperationsRoutes {
 
     private void health(Context ctx) {
         Responses.Health answer = draining ? new Responses.Health("DRAINING", Map.of()) : health.get();
-        boolean up = answer.status().equals("UP");
+        boolean up = answer.status().equals("UP") || answer.status().equals("DEGRADED");
         if (!up) {
             ctx.header("Retry-After", ErrorMapping.RETRY_AFTER_SECONDS);
         }
@@ -57,13 +57,15 @@ public final class OperationsRoutes {
 
     private Responses.Health checkAll() {
         Map<String, String> results = new LinkedHashMap<>();
-        boolean up = true;
+        boolean ready = true;
+        boolean degraded = false;
         for (DependencyCheck check : checks) {
             boolean checkUp = check.up();
             results.put(check.name(), checkUp ? "UP" : "DOWN");
-            up &= checkUp;
+            ready &= checkUp || !check.critical();
+            degraded |= !checkUp;
         }
-        return new Responses.Health(up ? "UP" : "DOWN", results);
+        return new Responses.Health(!ready ? "DOWN" : degraded ? "DEGRADED" : "UP", results);
     }
 
     private static byte[] load(String resource) {
