@@ -4,6 +4,7 @@ import io.tenantry.adapters.persistence.postgres.PostgresSettings;
 import io.tenantry.adapters.storage.S3Settings;
 import io.tenantry.adapters.web.WebSettings;
 import io.tenantry.adapters.web.auth.JwtSettings;
+import io.tenantry.application.file.UploadBounds;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.Tier;
 import io.tenantry.kernel.limits.Budget;
@@ -41,10 +42,11 @@ import java.util.Optional;
  * @param storageRoot   where the local-disk object storage keeps tenants' files
  * @param s3            the S3 backend of the paying tiers, empty to keep every tier on local disk
  * @param dedicated     tenants with a database of their own, and how many of their pools may be open at once
+ * @param uploads       how many uploads may be in progress at once, per tenant and in all
  */
 public record TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
                              boolean demoData, Duration tenantCacheAge, Optional<String> redisUrl, TierLimits limits,
-                             Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated) {
+                             Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated, UploadBounds uploads) {
 
     /** Tenants with their own database (same roles as the shared one) and the cap on their open pools. */
     public record Dedicated(Map<TenantId, PostgresSettings> databases, int maxOpenPools) {
@@ -107,7 +109,14 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),
                 source.get("TENANTRY_REDIS_URL"), limits(source), storageRoot(source), s3(source),
-                dedicated(source, database));
+                dedicated(source, database), uploads(source));
+    }
+
+    /** {@code TENANTRY_UPLOADS_PER_TENANT} (4) and {@code TENANTRY_UPLOADS_MAX} (64). */
+    private static UploadBounds uploads(ConfigSource source) {
+        UploadBounds defaults = UploadBounds.defaults();
+        return new UploadBounds(source.getInt("TENANTRY_UPLOADS_PER_TENANT", defaults.perTenant()),
+                source.getInt("TENANTRY_UPLOADS_MAX", defaults.total()));
     }
 
     /** {@code TENANTRY_DEDICATED_DATABASES=acme=jdbc:postgresql://db/acme,globex=jdbc:...}: same roles, own database. */

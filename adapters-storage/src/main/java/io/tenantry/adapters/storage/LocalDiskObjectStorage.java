@@ -45,9 +45,9 @@ public final class LocalDiskObjectStorage implements ObjectStorage {
             Files.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
             try {
-                String etag = copyLimited(content, temporary, maxBytes);
+                Uploads.Copied copied = copyLimited(content, temporary, maxBytes);
                 boolean existed = Files.exists(target);
-                StoredObject stored = new StoredObject(key.name(), Files.size(temporary), contentType, etag);
+                StoredObject stored = new StoredObject(key.name(), copied.size(), contentType, copied.etag());
                 writeMetadata(key, stored);
                 move(temporary, target);
                 return existed ? new PutOutcome.Replaced(stored) : new PutOutcome.Created(stored);
@@ -112,7 +112,7 @@ public final class LocalDiskObjectStorage implements ObjectStorage {
         return resolved;
     }
 
-    private static String copyLimited(InputStream content, Path temporary, long maxBytes) throws IOException {
+    private static Uploads.Copied copyLimited(InputStream content, Path temporary, long maxBytes) throws IOException {
         try (OutputStream out = Files.newOutputStream(temporary)) {
             return Uploads.copyLimited(content, out, maxBytes);
         }

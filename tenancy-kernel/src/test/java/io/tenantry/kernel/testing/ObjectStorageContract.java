@@ -14,7 +14,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.Optional;
 
 import static io.tenantry.kernel.testing.TwoTenants.MEMBER_A;
@@ -51,6 +56,44 @@ public abstract class ObjectStorageContract {
         StoredObject replaced = assertInstanceOf(PutOutcome.Replaced.class, second).object();
         assertNotEquals(created.etag(), replaced.etag(), "the ETag follows the content");
         assertEquals("two!", read(MEMBER_A, "logo.png").orElseThrow());
+    }
+
+    @Test
+    void theEtagIsTheSha256OfTheBytesWhateverTheBackend() {
+        StoredObject stored = put(MEMBER_A, "one.txt", "one", "text/plain").object();
+        assertEquals("\"" + sha256("one".getBytes(StandardCharsets.UTF_8)) + "\"", stored.etag());
+        assertEquals(stored.etag(), as(MEMBER_A, () -> storage.get(ObjectKey.of("one.txt")).map(content -> {
+            try (content) {
+                return content.metadata().etag();
+            }
+        })).orElseThrow(), "the same on reading");
+    }
+
+    @Test
+    void anObjectOfManyMegabytesKeepsItsBytesAndItsSha256() {
+        // more than two 5 MiB parts, not a multiple of the part size
+        byte[] bytes = new byte[12 * 1024 * 1024 + 3];
+        new Random(42).nextBytes(bytes);
+        StoredObject stored = as(MEMBER_A, () -> storage.put(ObjectKey.of("large.bin"), new ByteArrayInputStream(bytes),
+                "application/octet-stream", bytes.length)).object();
+        assertEquals(new StoredObject("large.bin", bytes.length, "application/octet-stream",
+                "\"" + sha256(bytes) + "\""), stored);
+        byte[] read = as(MEMBER_A, () -> storage.get(ObjectKey.of("large.bin")).map(content -> {
+            try (content) {
+                assertEquals(stored.etag(), content.metadata().etag());
+                return content.body().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        })).orElseThrow();
+        assertTrue(Arrays.equals(bytes, read), "the bytes come back unchanged");
+        assertThrows(ObjectTooLarge.class, () -> as(MEMBER_A, () -> storage.put(ObjectKey.of("large.bin"),
+                new ByteArrayInputStream(bytes), "application/octet-stream", bytes.length - 1)));
+        assertEquals(stored.etag(), as(MEMBER_A, () -> storage.get(ObjectKey.of("large.bin")).map(content -> {
+            try (content) {
+                return content.metadata().etag();
+            }
+        })).orElseThrow(), "a refused replacement leaves the object as it was");
     }
 
     @Test
@@ -96,6 +139,14 @@ public abstract class ObjectStorageContract {
     void withoutATenantNothingRuns() {
         assertThrows(MissingTenantContext.class, storage::list);
         assertThrows(MissingTenantContext.class, () -> ObjectKey.of("a.txt"));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private PutOutcome put(io.tenantry.kernel.context.TenantIdentity who, String name, String content, String type) {

@@ -16,6 +16,9 @@ public record Problem(String type, String title, int status, String detail) {
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final String TYPES = "https://tenantry.io/problems/";
 
+    /** The type of a 429 for a tenant with as many uploads in progress as it may have. */
+    public static final String TENANT_UPLOADS_BUSY = TYPES + "uploads-busy";
+
     public Problem {
         Objects.requireNonNull(type, "'type' must not be null");
         Objects.requireNonNull(title, "'title' must not be null");
@@ -64,6 +67,16 @@ public record Problem(String type, String title, int status, String detail) {
     public static Problem tooManyRequests(String tier) {
         return new Problem(TYPES + "rate-limited", "Too many requests", 429,
                 "This tenant has used its " + tier + " request budget; retry after the time in Retry-After.");
+    }
+
+    public static Problem tenantUploadsBusy() {
+        return new Problem(TENANT_UPLOADS_BUSY, "Too many uploads", 429,
+                "This tenant has as many uploads in progress as it may; retry after the time in Retry-After.");
+    }
+
+    public static Problem serviceUploadsBusy() {
+        return new Problem(TYPES + "busy", "Service busy", 503,
+                "The service has as many uploads in progress as it can take; retry after the time in Retry-After.");
     }
 
     public static Problem unavailable() {
