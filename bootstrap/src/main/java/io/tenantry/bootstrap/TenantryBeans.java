@@ -146,11 +146,11 @@ public class TenantryBeans {
         return new ContextualObjectStorage(backends);
     }
 
-    /** One per process: it holds the count of uploads in progress that the bounds apply to. */
+    /** One per process: it holds the uploads in progress and the quota ledger that the bounds apply to. */
     @Produces
     @Singleton
     FileService files(ObjectStorage storage, TenantryConfig config) {
-        return new FileService(storage, config.web().maxFileBytes(), config.uploads());
+        return new FileService(storage, config.web().maxFileBytes(), config.uploads(), config.quotas());
     }
 
     @Produces

@@ -4,6 +4,8 @@ import io.tenantry.adapters.persistence.postgres.PostgresSettings;
 import io.tenantry.adapters.storage.S3Settings;
 import io.tenantry.adapters.web.WebSettings;
 import io.tenantry.adapters.web.auth.JwtSettings;
+import io.tenantry.application.file.StorageQuota;
+import io.tenantry.application.file.TierQuotas;
 import io.tenantry.application.file.UploadBounds;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.Tier;
@@ -43,10 +45,12 @@ import java.util.Optional;
  * @param s3            the S3 backend of the paying tiers, empty to keep every tier on local disk
  * @param dedicated     tenants with a database of their own, and how many of their pools may be open at once
  * @param uploads       how many uploads may be in progress at once, per tenant and in all
+ * @param quotas        the storage quota of each tier
  */
 public record TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
                              boolean demoData, Duration tenantCacheAge, Optional<String> redisUrl, TierLimits limits,
-                             Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated, UploadBounds uploads) {
+                             Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated, UploadBounds uploads,
+                             TierQuotas quotas) {
 
     /** Tenants with their own database (same roles as the shared one) and the cap on their open pools. */
     public record Dedicated(Map<TenantId, PostgresSettings> databases, int maxOpenPools) {
@@ -109,7 +113,19 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),
                 source.get("TENANTRY_REDIS_URL"), limits(source), storageRoot(source), s3(source),
-                dedicated(source, database), uploads(source));
+                dedicated(source, database), uploads(source), quotas(source));
+    }
+
+    /** {@code TENANTRY_QUOTA_FREE_BYTES} / {@code TENANTRY_QUOTA_FREE_FILES} etc. */
+    private static TierQuotas quotas(ConfigSource source) {
+        TierQuotas quotas = TierQuotas.defaults();
+        for (Tier tier : Tier.values()) {
+            StorageQuota fallback = quotas.quotaFor(tier);
+            quotas = quotas.with(tier, new StorageQuota(
+                    source.getLong("TENANTRY_QUOTA_" + tier.name() + "_BYTES", fallback.maxBytes()),
+                    source.getLong("TENANTRY_QUOTA_" + tier.name() + "_FILES", fallback.maxFiles())));
+        }
+        return quotas;
     }
 
     /** {@code TENANTRY_UPLOADS_PER_TENANT} (4) and {@code TENANTRY_UPLOADS_MAX} (64). */

@@ -2,6 +2,7 @@ package io.tenantry.bootstrap;
 
 import io.tenantry.adapters.persistence.postgres.TestDatabase;
 import io.tenantry.application.file.FileService;
+import io.tenantry.application.file.TierQuotas;
 import io.tenantry.application.file.UploadBounds;
 import io.tenantry.bootstrap.TestServer.TestTenant;
 import io.tenantry.kernel.context.Tier;
@@ -37,7 +38,7 @@ class FilesConcurrencyApiTest {
     @BeforeAll
     static void start() {
         database = TestDatabase.create(2);
-        server = TestServer.start(database, new UploadBounds(2, 3));
+        server = TestServer.start(database, new UploadBounds(2, 3), TierQuotas.defaults());
     }
 
     @AfterAll

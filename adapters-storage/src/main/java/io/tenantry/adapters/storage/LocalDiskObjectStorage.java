@@ -1,7 +1,9 @@
 package io.tenantry.adapters.storage;
 
+import io.tenantry.kernel.storage.ListedObject;
 import io.tenantry.kernel.storage.ObjectContent;
 import io.tenantry.kernel.storage.ObjectKey;
+import io.tenantry.kernel.storage.ObjectPage;
 import io.tenantry.kernel.storage.ObjectStorage;
 import io.tenantry.kernel.storage.PutOutcome;
 import io.tenantry.kernel.storage.StoredObject;
@@ -15,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -75,21 +76,31 @@ public final class LocalDiskObjectStorage implements ObjectStorage {
     }
 
     @Override
-    public List<StoredObject> list() {
+    public Optional<StoredObject> stat(ObjectKey key) {
+        return metadata(key);
+    }
+
+    /** Reads the tenant's folder and the metadata of the page's objects (the folder of a free tenant is small). */
+    @Override
+    public ObjectPage list(Optional<String> after, int limit) {
+        ObjectPage.requireValid(after, limit);
         Path folder = inside(data, ObjectKey.currentTenantPrefix());
         if (!Files.isDirectory(folder)) {
-            return List.of();
+            return ObjectPage.of(List.of(), limit);
         }
-        List<StoredObject> objects = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            files.map(file -> file.getFileName().toString())
+            List<ListedObject> fetched = files.map(file -> file.getFileName().toString())
                     .filter(ObjectKey::isValidName)
+                    .filter(name -> after.map(start -> name.compareTo(start) > 0).orElse(true))
                     .sorted()
-                    .forEach(name -> metadata(ObjectKey.of(name)).ifPresent(objects::add));
+                    .flatMap(name -> metadata(ObjectKey.of(name)).stream())
+                    .limit(limit + 1L)
+                    .map(stored -> new ListedObject(stored.name(), stored.size()))
+                    .toList();
+            return ObjectPage.of(fetched, limit);
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + folder, e);
         }
-        return objects;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.tenantry.adapters.storage;
 
 import io.tenantry.application.health.DependencyUnavailable;
+import io.tenantry.kernel.storage.ListedObject;
 import io.tenantry.kernel.storage.ObjectContent;
 import io.tenantry.kernel.storage.ObjectKey;
+import io.tenantry.kernel.storage.ObjectPage;
 import io.tenantry.kernel.storage.ObjectStorage;
 import io.tenantry.kernel.storage.PutOutcome;
 import io.tenantry.kernel.storage.StoredObject;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -91,18 +94,43 @@ public final class S3ObjectStorage implements ObjectStorage {
     }
 
     @Override
-    public List<StoredObject> list() {
+    public Optional<StoredObject> stat(ObjectKey key) {
+        return call(() -> head(key).map(head -> stored(key.name(), head.contentLength(), head.contentType(),
+                head.metadata())));
+    }
+
+    /**
+     * ListObjectsV2 from just after {@code after}: S3 lists keys in ascending UTF-8 order, which for object names
+     * ({@code [A-Za-z0-9._-]}) is their order as strings, and gives each key's size, so a page costs one request
+     * (more only when keys that are no object name are skipped) and no HEAD per object.
+     */
+    @Override
+    public ObjectPage list(Optional<String> after, int limit) {
+        ObjectPage.requireValid(after, limit);
         String folder = prefix + ObjectKey.currentTenantPrefix();
         return call(() -> {
-            List<StoredObject> objects = new ArrayList<>();
-            for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(folder)).contents()) {
-                String name = object.key().substring(folder.length());
-                if (ObjectKey.isValidName(name)) {
-                    head(ObjectKey.of(name)).ifPresent(head -> objects.add(
-                            stored(name, head.contentLength(), head.contentType(), head.metadata())));
+            List<ListedObject> fetched = new ArrayList<>();
+            String token = null;
+            do {
+                String continuation = token;
+                int wanted = Math.min(ObjectPage.MAX_LIMIT, limit + 1 - fetched.size());
+                ListObjectsV2Response page = s3.listObjectsV2(request -> {
+                    request.bucket(bucket).prefix(folder).maxKeys(wanted);
+                    if (continuation != null) {
+                        request.continuationToken(continuation);
+                    } else {
+                        after.ifPresent(start -> request.startAfter(folder + start));
+                    }
+                });
+                for (S3Object object : page.contents()) {
+                    String name = object.key().substring(folder.length());
+                    if (ObjectKey.isValidName(name) && fetched.size() <= limit) {
+                        fetched.add(new ListedObject(name, object.size() == null ? 0 : object.size()));
+                    }
                 }
-            }
-            return objects.stream().sorted(java.util.Comparator.comparing(StoredObject::name)).toList();
+                token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+            } while (token != null && fetched.size() <= limit);
+            return ObjectPage.of(fetched, limit);
         });
     }
 

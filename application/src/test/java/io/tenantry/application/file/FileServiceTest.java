@@ -22,7 +22,7 @@ class FileServiceTest {
 
     @Test
     void anAnnouncedLengthOverTheLimitIsRefusedBeforeAByteIsRead() {
-        FileService files = new FileService(storage, 10, new UploadBounds(1, 1));
+        FileService files = new FileService(storage, 10, new UploadBounds(1, 1), TierQuotas.defaults());
         assertThrows(ObjectTooLarge.class, () -> store(files, "big.bin", unreadable(), OptionalLong.of(11)));
         assertInstanceOf(PutOutcome.Created.class, store(files, "ok.bin", new ByteArrayInputStream(new byte[10]),
                 OptionalLong.of(10)), "positive control: the limit itself fits, and no slot was kept");
@@ -30,7 +30,7 @@ class FileServiceTest {
 
     @Test
     void aFailedUploadGivesItsSlotBack() {
-        FileService files = new FileService(storage, 10, new UploadBounds(1, 1));
+        FileService files = new FileService(storage, 10, new UploadBounds(1, 1), TierQuotas.defaults());
         assertThrows(IllegalStateException.class, () -> store(files, "a.bin", unreadable(), OptionalLong.empty()));
         assertInstanceOf(PutOutcome.Created.class, store(files, "a.bin", new ByteArrayInputStream(new byte[1]),
                 OptionalLong.empty()), "the one slot is free again");

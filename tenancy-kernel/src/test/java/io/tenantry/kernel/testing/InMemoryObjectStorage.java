@@ -1,7 +1,9 @@
 package io.tenantry.kernel.testing;
 
+import io.tenantry.kernel.storage.ListedObject;
 import io.tenantry.kernel.storage.ObjectContent;
 import io.tenantry.kernel.storage.ObjectKey;
+import io.tenantry.kernel.storage.ObjectPage;
 import io.tenantry.kernel.storage.ObjectStorage;
 import io.tenantry.kernel.storage.ObjectTooLarge;
 import io.tenantry.kernel.storage.PutOutcome;
@@ -14,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -52,9 +53,17 @@ public final class InMemoryObjectStorage implements ObjectStorage {
     }
 
     @Override
-    public List<StoredObject> list() {
+    public Optional<StoredObject> stat(ObjectKey key) {
+        return Optional.ofNullable(objects.get(key.path())).map(Entry::metadata);
+    }
+
+    @Override
+    public ObjectPage list(Optional<String> after, int limit) {
+        ObjectPage.requireValid(after, limit);
         String prefix = ObjectKey.currentTenantPrefix();
-        return objects.subMap(prefix, prefix + Character.MAX_VALUE).values().stream().map(Entry::metadata).toList();
+        return ObjectPage.of(objects.subMap(after.map(name -> prefix + name).orElse(prefix), after.isEmpty(),
+                        prefix + Character.MAX_VALUE, false).values().stream().limit(limit + 1L)
+                .map(entry -> new ListedObject(entry.metadata().name(), entry.metadata().size())).toList(), limit);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.tenantry.application.file.QuotaExceeded;
 import io.tenantry.application.file.UploadsBusy;
 import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.kernel.policy.AccessDenied;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An upload over the bounds ({@link UploadsBusy}) is 429 when the tenant's own uploads fill its share, since it
  * is that tenant's load and its retry is what helps, and 503 when the whole service is full, which is no fault of
- * the caller; both say {@code Retry-After: 1}, about the time an upload of the largest allowed file takes.
+ * the caller; both say {@code Retry-After: 1}, about the time an upload of the largest allowed file takes. A full
+ * quota ({@link QuotaExceeded}) is 507, the status for "cannot store this" that says it is not the request's size
+ * (413) at fault; it carries no {@code Retry-After}, as only deleting files makes room.
  */
 public final class ErrorMapping {
 
@@ -45,6 +48,8 @@ public final class ErrorMapping {
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus())));
         config.routes.exception(ObjectTooLarge.class, (e, ctx) -> respond(ctx, Problem.tooLarge(e.limit())));
+        config.routes.exception(QuotaExceeded.class, (e, ctx) -> respond(ctx, Problem.quotaExceeded(
+                e.limit() == QuotaExceeded.Limit.BYTES ? e.quota() + " bytes" : e.quota() + " files")));
         config.routes.exception(UploadsBusy.class, (e, ctx) -> respond(ctx,
                 e.bound() == UploadsBusy.Bound.TENANT ? Problem.tenantUploadsBusy() : Problem.serviceUploadsBusy()));
         config.routes.exception(DependencyUnavailable.class, (e, ctx) -> {

@@ -69,6 +69,12 @@ public record Problem(String type, String title, int status, String detail) {
                 "This tenant has used its " + tier + " request budget; retry after the time in Retry-After.");
     }
 
+    public static Problem quotaExceeded(String quota) {
+        return new Problem(TYPES + "quota-exceeded", "Storage quota exceeded", 507,
+                "The file would take this tenant over its storage quota of " + quota + "; nothing was stored."
+                        + " Delete files to make room.");
+    }
+
     public static Problem tenantUploadsBusy() {
         return new Problem(TENANT_UPLOADS_BUSY, "Too many uploads", 429,
                 "This tenant has as many uploads in progress as it may; retry after the time in Retry-After.");

@@ -5,15 +5,19 @@ import io.javalin.http.Context;
 import io.tenantry.adapters.web.auth.TenantGateway;
 import io.tenantry.adapters.web.http.Problem;
 import io.tenantry.adapters.web.http.ProblemException;
+import io.tenantry.adapters.web.http.RequestBodies;
 import io.tenantry.adapters.web.json.Responses;
+import io.tenantry.application.file.FileCursor;
 import io.tenantry.application.file.FileService;
 import io.tenantry.application.file.StoreFileCommand;
 import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.storage.ObjectContent;
 import io.tenantry.kernel.storage.ObjectKey;
+import io.tenantry.kernel.storage.ObjectPage;
 import io.tenantry.kernel.storage.PutOutcome;
 import io.tenantry.kernel.storage.StoredObject;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,6 +34,7 @@ import java.util.regex.Pattern;
 public final class FileRoutes {
 
     private static final Set<String> MEMBERS = Set.of(TenantIdentity.MEMBER, TenantIdentity.OWNER);
+    private static final int DEFAULT_LIMIT = 100;
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\x21-\\x7e][\\x20-\\x7e]{0,199}");
 
     private final FileService files;
@@ -73,7 +78,11 @@ public final class FileRoutes {
     }
 
     private void list(Context ctx) {
-        ctx.json(new Responses.Items<>(files.list()));
+        int limit = RequestBodies.intParam(ctx, "limit", DEFAULT_LIMIT, 1, ObjectPage.MAX_LIMIT);
+        Optional<FileCursor> cursor = Optional.ofNullable(ctx.queryParam("cursor")).map(raw -> FileCursor.decode(raw)
+                .orElseThrow(() -> new ProblemException(Problem.badRequest("'cursor' is not a cursor this API gave out."))));
+        ObjectPage page = files.list(cursor, limit);
+        ctx.json(new Responses.Page<>(page.items(), page.nextAfter().map(name -> new FileCursor(name).encode()).orElse(null)));
     }
 
     private void delete(Context ctx) {
