@@ -62,6 +62,16 @@ public final class ConfigSource {
         }).orElse(fallback);
     }
 
+    public long getLong(String key, long fallback) {
+        return get(key).map(value -> {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be an integer, was '" + value + "'");
+            }
+        }).orElse(fallback);
+    }
+
     public boolean getBoolean(String key, boolean fallback) {
         return get(key).map(Boolean::parseBoolean).orElse(fallback);
     }

@@ -3,12 +3,12 @@ package io.tenantry.bootstrap;
 import io.tenantry.kernel.resolution.ContextualProvider;
 import io.tenantry.kernel.storage.ObjectContent;
 import io.tenantry.kernel.storage.ObjectKey;
+import io.tenantry.kernel.storage.ObjectPage;
 import io.tenantry.kernel.storage.ObjectStorage;
 import io.tenantry.kernel.storage.PutOutcome;
 import io.tenantry.kernel.storage.StoredObject;
 
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,8 +35,13 @@ public final class ContextualObjectStorage implements ObjectStorage {
     }
 
     @Override
-    public List<StoredObject> list() {
-        return backends.get().list();
+    public Optional<StoredObject> stat(ObjectKey key) {
+        return backends.get().stat(key);
+    }
+
+    @Override
+    public ObjectPage list(Optional<String> after, int limit) {
+        return backends.get().list(after, limit);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.tenantry.adapters.storage.S3HealthCheck;
 import io.tenantry.adapters.storage.S3ObjectStorage;
 import io.tenantry.adapters.web.TenantryWeb;
 import io.tenantry.application.admin.AdminService;
+import io.tenantry.application.file.FileService;
 import io.tenantry.application.health.DependencyCheck;
 import io.tenantry.application.idempotency.IdempotencyStore;
 import io.tenantry.application.order.OrderRepository;
@@ -121,14 +122,16 @@ public class TenantryBeans {
 
     /**
      * Which storage backend a tenant gets, by tier: local disk for free, S3 for pro and enterprise when S3 is
-     * configured (local disk for them too otherwise). Callers never see the choice.
+     * configured (local disk for them too otherwise). Callers never see the choice. S3 uploads are spooled under
+     * the storage root, so both backends keep upload bytes on the same disk.
      */
     @Produces
     @Singleton
     ContextualProvider<ObjectStorage> storageBackends(TenantryConfig config) {
         ObjectStorage localDisk = new LocalDiskObjectStorage(config.storageRoot());
         ObjectStorage paid = config.s3()
-                .<ObjectStorage>map(s3 -> new S3ObjectStorage(s3.client(), s3.bucket(), s3.prefix()))
+                .<ObjectStorage>map(s3 -> new S3ObjectStorage(s3.client(), s3.bucket(), s3.prefix(),
+                        config.storageRoot().resolve("spool")))
                 .orElse(localDisk);
         return ContextualProvider.<Tier, ObjectStorage>resolvedBy(ResolutionStrategy.byTier())
                 .bind(Tier.FREE, identity -> localDisk)
@@ -144,6 +147,13 @@ public class TenantryBeans {
     @Singleton
     ObjectStorage objectStorage(ContextualProvider<ObjectStorage> backends) {
         return new ContextualObjectStorage(backends);
+    }
+
+    /** One per process: it holds the uploads in progress and the quota ledger that the bounds apply to. */
+    @Produces
+    @Singleton
+    FileService files(ObjectStorage storage, TenantryConfig config) {
+        return new FileService(storage, config.web().maxFileBytes(), config.uploads(), config.quotas());
     }
 
     @Produces
@@ -167,10 +177,10 @@ public class TenantryBeans {
     @Produces
     @Singleton
     TenantryWeb web(TenantryConfig config, OrderService orders, UserService users, AdminService admin,
-                    TenantAccess access, IdempotencyStore idempotency, RateLimiter limiter, ObjectStorage storage,
+                    TenantAccess access, IdempotencyStore idempotency, RateLimiter limiter, FileService files,
                     DatabaseRuntime database, Optional<RedisAdapters> redis, PrometheusMeterRegistry metrics) {
         return new TenantryWeb(config.web(), new TenantryWeb.Services(orders, users, admin, access, idempotency,
-                limiter, config.limits(), storage, healthChecks(config, database, redis)), metrics);
+                limiter, config.limits(), files, healthChecks(config, database, redis)), metrics);
     }
 
     /** Every dependency the process uses: the database always, Redis and S3 when configured. */

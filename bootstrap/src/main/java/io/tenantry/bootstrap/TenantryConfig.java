@@ -6,6 +6,9 @@ import io.tenantry.adapters.persistence.redis.RedisSettings;
 import io.tenantry.adapters.storage.S3Settings;
 import io.tenantry.adapters.web.WebSettings;
 import io.tenantry.adapters.web.auth.JwtSettings;
+import io.tenantry.application.file.StorageQuota;
+import io.tenantry.application.file.TierQuotas;
+import io.tenantry.application.file.UploadBounds;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.Tier;
 import io.tenantry.kernel.limits.Budget;
@@ -44,19 +47,32 @@ import java.util.Optional;
  * @param storageRoot   where the local-disk object storage keeps tenants' files
  * @param s3            the S3 backend of the paying tiers, empty to keep every tier on local disk
  * @param dedicated     tenants with a database of their own, and how many of their pools may be open at once
+ * @param uploads       how many uploads may be in progress at once, per tenant and in all
+ * @param quotas        the storage quota of each tier
  * @param migrateOnServe whether {@code serve} migrates the databases (as the migrator) before serving; when false it
  *                      connects only as the application and bypass roles and the schema is migrated separately with
  *                      {@code migrate}
  */
 public record TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
                              boolean demoData, Duration tenantCacheAge, Optional<RedisSettings> redis, TierLimits limits,
-                             Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated, boolean migrateOnServe) {
+                             Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated, UploadBounds uploads,
+                             TierQuotas quotas, boolean migrateOnServe) {
 
     /** A configuration whose {@code serve} migrates first. */
     public TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
                           boolean demoData, Duration tenantCacheAge, Optional<RedisSettings> redis, TierLimits limits,
+                          Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated, UploadBounds uploads,
+                          TierQuotas quotas) {
+        this(web, database, dataDirectory, demoData, tenantCacheAge, redis, limits, storageRoot, s3, dedicated, uploads,
+                quotas, true);
+    }
+
+    /** A configuration with the default upload bounds and quotas, whose {@code serve} migrates first. */
+    public TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
+                          boolean demoData, Duration tenantCacheAge, Optional<RedisSettings> redis, TierLimits limits,
                           Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated) {
-        this(web, database, dataDirectory, demoData, tenantCacheAge, redis, limits, storageRoot, s3, dedicated, true);
+        this(web, database, dataDirectory, demoData, tenantCacheAge, redis, limits, storageRoot, s3, dedicated,
+                UploadBounds.defaults(), TierQuotas.defaults(), true);
     }
 
     /** Tenants with their own database (same roles as the shared one) and the cap on their open pools. */
@@ -121,7 +137,27 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),
                 redis(source), limits(source), storageRoot(source), s3(source),
-                dedicated(source, database), database.isEmpty() || source.getBoolean("TENANTRY_DB_MIGRATE", true));
+                dedicated(source, database), uploads(source), quotas(source),
+                database.isEmpty() || source.getBoolean("TENANTRY_DB_MIGRATE", true));
+    }
+
+    /** {@code TENANTRY_QUOTA_FREE_BYTES} / {@code TENANTRY_QUOTA_FREE_FILES} etc. */
+    private static TierQuotas quotas(ConfigSource source) {
+        TierQuotas quotas = TierQuotas.defaults();
+        for (Tier tier : Tier.values()) {
+            StorageQuota fallback = quotas.quotaFor(tier);
+            quotas = quotas.with(tier, new StorageQuota(
+                    source.getLong("TENANTRY_QUOTA_" + tier.name() + "_BYTES", fallback.maxBytes()),
+                    source.getLong("TENANTRY_QUOTA_" + tier.name() + "_FILES", fallback.maxFiles())));
+        }
+        return quotas;
+    }
+
+    /** {@code TENANTRY_UPLOADS_PER_TENANT} (4) and {@code TENANTRY_UPLOADS_MAX} (64). */
+    private static UploadBounds uploads(ConfigSource source) {
+        UploadBounds defaults = UploadBounds.defaults();
+        return new UploadBounds(source.getInt("TENANTRY_UPLOADS_PER_TENANT", defaults.perTenant()),
+                source.getInt("TENANTRY_UPLOADS_MAX", defaults.total()));
     }
 
     /** {@code TENANTRY_DEDICATED_DATABASES=acme=jdbc:postgresql://db/acme,globex=jdbc:...}: same roles, own database. */

@@ -46,6 +46,7 @@ class ContextualObjectStorageTest {
         assertTrue(Files.exists(paid.resolve("data/tenants/tenant-a/a.txt")), "the pro tenant's file is in the paid store");
         assertTrue(Files.exists(free.resolve("data/tenants/tenant-b/b.txt")), "the free tenant's file is in the free store");
         assertFalse(Files.exists(free.resolve("data/tenants/tenant-a")), "and nothing of A is in the free store");
-        assertThrows(MissingTenantContext.class, injectedOnce::list, "without a tenant it resolves nothing");
+        assertThrows(MissingTenantContext.class, () -> injectedOnce.list(java.util.Optional.empty(), 10),
+                "without a tenant it resolves nothing");
     }
 }

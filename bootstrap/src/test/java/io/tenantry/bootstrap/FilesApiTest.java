@@ -74,6 +74,29 @@ class FilesApiTest extends TwoTenantsApiTest {
         assertEquals(201, put(a.member(), "ok.bin", "fits", "application/octet-stream").status(), "positive control");
     }
 
+    @Test
+    void theListingComesInPagesWithSizesAndRefusesBadParameters() {
+        var tenant = server.newTenant(io.tenantry.kernel.context.Tier.PRO);
+        for (String name : java.util.List.of("c.txt", "a.txt", "b.txt")) {
+            put(tenant.member(), name, name + "!", "text/plain");
+        }
+        var first = Json.parse(api.get("/api/files?limit=2", tenant.member()).body());
+        assertEquals("a.txt", first.get("items").get(0).get("name").asText());
+        assertEquals(6, first.get("items").get(0).get("size").asLong());
+        assertEquals(2, first.get("items").size());
+        String cursor = first.get("nextCursor").asText();
+        var second = Json.parse(api.get("/api/files?limit=2&cursor=" + cursor, tenant.member()).body());
+        assertEquals("c.txt", second.get("items").get(0).get("name").asText());
+        assertTrue(second.get("nextCursor").isNull(), "the last page has no next cursor");
+        assertEquals(3, Json.parse(api.get("/api/files", tenant.member()).body()).get("items").size(),
+                "positive control: the default page holds them all");
+        api.get("/api/files?cursor=not-a-cursor", tenant.member()).assertProblem(400);
+        api.get("/api/files?cursor=Li4", tenant.member()).assertProblem(400); // base64url of ".."
+        api.get("/api/files?limit=0", tenant.member()).assertProblem(400);
+        api.get("/api/files?limit=1001", tenant.member()).assertProblem(400);
+        assertEquals(200, api.get("/api/files?limit=1000", tenant.member()).status(), "positive control: 1000 is allowed");
+    }
+
     private Response put(String token, String name, String content, String type) {
         return api.sendBytes("PUT", "/api/files/" + name, token, content.getBytes(StandardCharsets.UTF_8), "Content-Type", type);
     }

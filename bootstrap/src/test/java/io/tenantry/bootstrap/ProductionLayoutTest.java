@@ -55,6 +55,7 @@ class ProductionLayoutTest {
 
     private static TenantryConfig configWith(TenantryConfig base, PostgresSettings database, boolean migrate) {
         return new TenantryConfig(base.web(), Optional.of(database), Optional.empty(), false, base.tenantCacheAge(),
-                Optional.empty(), base.limits(), base.storageRoot(), Optional.empty(), TenantryConfig.Dedicated.none(), migrate);
+                Optional.empty(), base.limits(), base.storageRoot(), Optional.empty(), TenantryConfig.Dedicated.none(),
+                base.uploads(), base.quotas(), migrate);
     }
 }

@@ -7,6 +7,8 @@ import io.tenantry.adapters.web.auth.DevelopmentTokens;
 import io.tenantry.adapters.web.auth.JwtSettings;
 import io.tenantry.application.admin.AdminService;
 import io.tenantry.application.admin.AdminUseCases.ProvisionTenantCommand;
+import io.tenantry.application.file.TierQuotas;
+import io.tenantry.application.file.UploadBounds;
 import io.tenantry.kernel.context.TenantContext;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.TenantIdentity;
@@ -85,12 +87,26 @@ final class TestServer {
     static TestServer start(TestDatabase database, PostgresSettings settings,
                             Duration tenantCacheAge, Optional<String> redis, io.tenantry.kernel.limits.TierLimits limits,
                             TenantryConfig.Dedicated dedicated) {
+        return start(database, settings, tenantCacheAge, redis, limits, dedicated, UploadBounds.defaults(),
+                TierQuotas.defaults());
+    }
+
+    /** A server of its own with the given upload bounds and storage quotas. */
+    static TestServer start(TestDatabase database, UploadBounds uploads, TierQuotas quotas) {
+        return start(database, database.settings(), Duration.ofMillis(2_000), Optional.empty(),
+                io.tenantry.kernel.limits.TierLimits.defaults(), TenantryConfig.Dedicated.none(), uploads, quotas);
+    }
+
+    private static TestServer start(TestDatabase database, io.tenantry.adapters.persistence.postgres.PostgresSettings settings,
+                                    Duration tenantCacheAge, Optional<String> redis,
+                                    io.tenantry.kernel.limits.TierLimits limits, TenantryConfig.Dedicated dedicated,
+                                    UploadBounds uploads, TierQuotas quotas) {
         TenantryConfig config = new TenantryConfig(
                 new WebSettings("127.0.0.1", 0, WebSettings.ONE_MIB, JWT, Duration.ofSeconds(5), DemoData.PLATFORM,
                 WebSettings.TEN_MIB),
                 Optional.of(settings), Optional.empty(), false, tenantCacheAge,
                 redis.map(io.tenantry.adapters.persistence.redis.RedisSettings::of), limits,
-                temporaryStorage(), Optional.empty(), dedicated);
+                temporaryStorage(), Optional.empty(), dedicated, uploads, quotas);
         TestServer server = new TestServer(database, Tenantry.start(config));
         server.config = config;
         return server;

@@ -1,7 +1,9 @@
 package io.tenantry.adapters.storage;
 
+import io.tenantry.kernel.storage.ListedObject;
 import io.tenantry.kernel.storage.ObjectContent;
 import io.tenantry.kernel.storage.ObjectKey;
+import io.tenantry.kernel.storage.ObjectPage;
 import io.tenantry.kernel.storage.ObjectStorage;
 import io.tenantry.kernel.storage.PutOutcome;
 import io.tenantry.kernel.storage.StoredObject;
@@ -15,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -45,9 +46,9 @@ public final class LocalDiskObjectStorage implements ObjectStorage {
             Files.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
             try {
-                String etag = copyLimited(content, temporary, maxBytes);
+                Uploads.Copied copied = copyLimited(content, temporary, maxBytes);
                 boolean existed = Files.exists(target);
-                StoredObject stored = new StoredObject(key.name(), Files.size(temporary), contentType, etag);
+                StoredObject stored = new StoredObject(key.name(), copied.size(), contentType, copied.etag());
                 writeMetadata(key, stored);
                 move(temporary, target);
                 return existed ? new PutOutcome.Replaced(stored) : new PutOutcome.Created(stored);
@@ -75,21 +76,31 @@ public final class LocalDiskObjectStorage implements ObjectStorage {
     }
 
     @Override
-    public List<StoredObject> list() {
+    public Optional<StoredObject> stat(ObjectKey key) {
+        return metadata(key);
+    }
+
+    /** Reads the tenant's folder and the metadata of the page's objects (the folder of a free tenant is small). */
+    @Override
+    public ObjectPage list(Optional<String> after, int limit) {
+        ObjectPage.requireValid(after, limit);
         Path folder = inside(data, ObjectKey.currentTenantPrefix());
         if (!Files.isDirectory(folder)) {
-            return List.of();
+            return ObjectPage.of(List.of(), limit);
         }
-        List<StoredObject> objects = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            files.map(file -> file.getFileName().toString())
+            List<ListedObject> fetched = files.map(file -> file.getFileName().toString())
                     .filter(ObjectKey::isValidName)
+                    .filter(name -> after.map(start -> name.compareTo(start) > 0).orElse(true))
                     .sorted()
-                    .forEach(name -> metadata(ObjectKey.of(name)).ifPresent(objects::add));
+                    .flatMap(name -> metadata(ObjectKey.of(name)).stream())
+                    .limit(limit + 1L)
+                    .map(stored -> new ListedObject(stored.name(), stored.size()))
+                    .toList();
+            return ObjectPage.of(fetched, limit);
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + folder, e);
         }
-        return objects;
     }
 
     @Override
@@ -112,7 +123,7 @@ public final class LocalDiskObjectStorage implements ObjectStorage {
         return resolved;
     }
 
-    private static String copyLimited(InputStream content, Path temporary, long maxBytes) throws IOException {
+    private static Uploads.Copied copyLimited(InputStream content, Path temporary, long maxBytes) throws IOException {
         try (OutputStream out = Files.newOutputStream(temporary)) {
             return Uploads.copyLimited(content, out, maxBytes);
         }

@@ -1,8 +1,10 @@
 package io.tenantry.adapters.storage;
 
 import io.tenantry.application.health.DependencyUnavailable;
+import io.tenantry.kernel.storage.ListedObject;
 import io.tenantry.kernel.storage.ObjectContent;
 import io.tenantry.kernel.storage.ObjectKey;
+import io.tenantry.kernel.storage.ObjectPage;
 import io.tenantry.kernel.storage.ObjectStorage;
 import io.tenantry.kernel.storage.PutOutcome;
 import io.tenantry.kernel.storage.StoredObject;
@@ -12,14 +14,15 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,10 @@ import java.util.function.Supplier;
  * Objects in an S3 bucket under {@code {prefix}tenants/{id}/{name}}: a shared bucket with a prefix per tenant, so the
  * tenant folder of {@link ObjectKey} is also the S3 key's. The ETag is the SHA-256 of the content (kept in the
  * object's metadata), the same as on local disk, so moving a tenant between backends changes no client's caches.
+ *
+ * <p>An upload is never held in memory: it is spooled to a file in the spool directory ({@link Spooled} says why),
+ * then sent from that file, in one request up to {@link S3MultipartUpload#PART_BYTES} and as a multipart upload
+ * (aborted on failure) above.
  */
 public final class S3ObjectStorage implements ObjectStorage {
 
@@ -38,30 +45,38 @@ public final class S3ObjectStorage implements ObjectStorage {
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
+    private final Path spool;
 
-    public S3ObjectStorage(S3Client s3, String bucket, String prefix) {
+    /** @param spool where uploads wait, one file each, until they are sent */
+    public S3ObjectStorage(S3Client s3, String bucket, String prefix, Path spool) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
+        this.spool = spool;
     }
 
     @Override
     public PutOutcome put(ObjectKey key, InputStream content, String contentType, long maxBytes) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        String etag;
-        try {
-            etag = Uploads.copyLimited(content, buffer, maxBytes);
+        try (Spooled spooled = Spooled.of(content, maxBytes, spool)) {
+            return call(() -> {
+                boolean existed = head(key).isPresent();
+                send(s3Key(key), contentType, spooled);
+                StoredObject stored = new StoredObject(key.name(), spooled.size(), contentType, spooled.etag());
+                return existed ? new PutOutcome.Replaced(stored) : new PutOutcome.Created(stored);
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("could not spool an upload to " + key, e);
         }
-        byte[] bytes = buffer.toByteArray();
-        return call(() -> {
-            boolean existed = head(key).isPresent();
-            s3.putObject(request -> request.bucket(bucket).key(s3Key(key)).contentType(contentType)
-                    .metadata(Map.of(SHA256, etag.substring(1, etag.length() - 1))), RequestBody.fromBytes(bytes));
-            StoredObject stored = new StoredObject(key.name(), bytes.length, contentType, etag);
-            return existed ? new PutOutcome.Replaced(stored) : new PutOutcome.Created(stored);
-        });
+    }
+
+    private void send(String s3Key, String contentType, Spooled spooled) {
+        Map<String, String> metadata = Map.of(SHA256, spooled.sha256());
+        if (spooled.size() <= S3MultipartUpload.PART_BYTES) {
+            s3.putObject(request -> request.bucket(bucket).key(s3Key).contentType(contentType).metadata(metadata),
+                    RequestBody.fromFile(spooled.file()));
+        } else {
+            new S3MultipartUpload(s3, bucket, s3Key).send(spooled, contentType, metadata);
+        }
     }
 
     @Override
@@ -79,18 +94,43 @@ public final class S3ObjectStorage implements ObjectStorage {
     }
 
     @Override
-    public List<StoredObject> list() {
+    public Optional<StoredObject> stat(ObjectKey key) {
+        return call(() -> head(key).map(head -> stored(key.name(), head.contentLength(), head.contentType(),
+                head.metadata())));
+    }
+
+    /**
+     * ListObjectsV2 from just after {@code after}: S3 lists keys in ascending UTF-8 order, which for object names
+     * ({@code [A-Za-z0-9._-]}) is their order as strings, and gives each key's size, so a page costs one request
+     * (more only when keys that are no object name are skipped) and no HEAD per object.
+     */
+    @Override
+    public ObjectPage list(Optional<String> after, int limit) {
+        ObjectPage.requireValid(after, limit);
         String folder = prefix + ObjectKey.currentTenantPrefix();
         return call(() -> {
-            List<StoredObject> objects = new ArrayList<>();
-            for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(folder)).contents()) {
-                String name = object.key().substring(folder.length());
-                if (ObjectKey.isValidName(name)) {
-                    head(ObjectKey.of(name)).ifPresent(head -> objects.add(
-                            stored(name, head.contentLength(), head.contentType(), head.metadata())));
+            List<ListedObject> fetched = new ArrayList<>();
+            String token = null;
+            do {
+                String continuation = token;
+                int wanted = Math.min(ObjectPage.MAX_LIMIT, limit + 1 - fetched.size());
+                ListObjectsV2Response page = s3.listObjectsV2(request -> {
+                    request.bucket(bucket).prefix(folder).maxKeys(wanted);
+                    if (continuation != null) {
+                        request.continuationToken(continuation);
+                    } else {
+                        after.ifPresent(start -> request.startAfter(folder + start));
+                    }
+                });
+                for (S3Object object : page.contents()) {
+                    String name = object.key().substring(folder.length());
+                    if (ObjectKey.isValidName(name) && fetched.size() <= limit) {
+                        fetched.add(new ListedObject(name, object.size() == null ? 0 : object.size()));
+                    }
                 }
-            }
-            return objects.stream().sorted(java.util.Comparator.comparing(StoredObject::name)).toList();
+                token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+            } while (token != null && fetched.size() <= limit);
+            return ObjectPage.of(fetched, limit);
         });
     }
 

@@ -2,11 +2,12 @@ package io.tenantry.adapters.storage;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -30,14 +31,29 @@ public record S3Settings(URI endpoint, String region, String bucket, String pref
         Objects.requireNonNull(secretKey, "'secretKey' must not be null");
     }
 
-    /** A client for these settings: path-style addressing, the JDK's HTTP client. */
+    /** Connections of a client made by {@link #client()}: more than the uploads the application lets run at once. */
+    public static final int DEFAULT_CONNECTIONS = 128;
+
+    /** A client for these settings with {@link #DEFAULT_CONNECTIONS}. */
     public S3Client client() {
+        return client(DEFAULT_CONNECTIONS);
+    }
+
+    /**
+     * A client for these settings: path-style addressing and Apache HttpClient 5, which streams a request body of
+     * known length. (The SDK's URL-connection client does not: {@code HttpURLConnection} holds a whole body in memory
+     * before sending it unless it is chunked, and S3 refuses chunked uploads.)
+     *
+     * @param maxConnections how many requests may be in flight at once; more wait for a connection
+     */
+    public S3Client client(int maxConnections) {
         return S3Client.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .forcePathStyle(true)
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(Apache5HttpClient.builder().maxConnections(maxConnections)
+                        .connectionAcquisitionTimeout(Duration.ofSeconds(30)).build())
                 .build();
     }
 

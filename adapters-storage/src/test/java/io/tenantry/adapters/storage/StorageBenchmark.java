@@ -25,7 +25,8 @@ public final class StorageBenchmark {
         S3Settings s3 = TestS3.freshSettings();
         Map<String, ObjectStorage> backends = new LinkedHashMap<>();
         backends.put("local disk (free tier)", new LocalDiskObjectStorage(Files.createTempDirectory("tenantry-bench")));
-        backends.put("S3, shared bucket (paying tiers)", new S3ObjectStorage(s3.client(), s3.bucket(), s3.prefix()));
+        backends.put("S3, shared bucket (paying tiers)", new S3ObjectStorage(s3.client(), s3.bucket(), s3.prefix(),
+                Files.createTempDirectory("tenantry-bench-spool")));
         byte[] content = new byte[64 * 1024];
         ThreadLocalRandom.current().nextBytes(content);
         System.out.printf("%n%d operations of a 64 KiB object, one client%n%-36s %12s %12s%n", operations,

@@ -1,5 +1,12 @@
 package io.tenantry.adapters.storage;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -26,6 +33,19 @@ final class TestS3 {
     /** Settings with a key prefix no other test uses. */
     static S3Settings freshSettings() {
         return new S3Settings(ENDPOINT, "us-east-1", BUCKET, "test-" + UUID.randomUUID() + "/", "test", "test");
+    }
+
+    /** A client of {@code settings} whose calls pass through {@code interceptor}, to inject failures. */
+    static S3Client client(S3Settings settings, ExecutionInterceptor interceptor) {
+        return S3Client.builder()
+                .endpointOverride(settings.endpoint())
+                .region(Region.of(settings.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(),
+                        settings.secretKey())))
+                .forcePathStyle(true)
+                .httpClient(Apache5HttpClient.create())
+                .overrideConfiguration(override -> override.addExecutionInterceptor(interceptor))
+                .build();
     }
 
     private static URI resolve() {

@@ -1,6 +1,7 @@
 package io.tenantry.adapters.web;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantry.adapters.web.auth.TenantGateway;
 import io.tenantry.adapters.web.auth.TierRateLimit;
@@ -16,6 +17,7 @@ import io.tenantry.adapters.web.routes.OperationsRoutes;
 import io.tenantry.adapters.web.routes.OrderRoutes;
 import io.tenantry.adapters.web.routes.UserRoutes;
 import io.tenantry.application.admin.AdminService;
+import io.tenantry.application.file.FileService;
 import io.tenantry.application.health.DependencyCheck;
 import io.tenantry.application.idempotency.IdempotencyStore;
 import io.tenantry.application.order.OrderService;
@@ -23,7 +25,6 @@ import io.tenantry.application.tenant.TenantAccess;
 import io.tenantry.application.user.UserService;
 import io.tenantry.kernel.limits.RateLimiter;
 import io.tenantry.kernel.limits.TierLimits;
-import io.tenantry.kernel.storage.ObjectStorage;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.net.BindException;
@@ -40,7 +41,7 @@ public final class TenantryWeb implements AutoCloseable {
     /** The use cases and ports the API serves. */
     public record Services(OrderService orders, UserService users, AdminService admin, TenantAccess access,
                            IdempotencyStore idempotency, RateLimiter limiter, TierLimits limits,
-                           ObjectStorage storage, List<DependencyCheck> checks) {
+                           FileService files, List<DependencyCheck> checks) {
     }
 
     private final Javalin javalin;
@@ -55,6 +56,8 @@ public final class TenantryWeb implements AutoCloseable {
         TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access(),
                 settings.platform(), new TierRateLimit(services.limiter(), services.limits()), services.admin());
         RequestMetrics requestMetrics = new RequestMetrics(metrics);
+        Gauge.builder("tenantry_uploads_in_progress", services.files(), FileService::uploadsInProgress)
+                .description("File uploads being read and stored, against TENANTRY_UPLOADS_MAX").register(metrics);
         this.operations = new OperationsRoutes(services.checks(), metrics);
         this.readinessGrace = settings.readinessGrace();
         this.address = settings.host() + ":" + settings.port();
@@ -79,7 +82,7 @@ public final class TenantryWeb implements AutoCloseable {
             new OrderRoutes(services.orders(), services.idempotency(), json).register(config.routes, gateway);
             new UserRoutes(services.users(), json).register(config.routes, gateway);
             new AdminRoutes(services.admin(), json).register(config.routes, gateway);
-            new FileRoutes(services.storage(), settings.maxFileBytes()).register(config.routes, gateway);
+            new FileRoutes(services.files()).register(config.routes, gateway);
             operations.register(config.routes);
         });
     }

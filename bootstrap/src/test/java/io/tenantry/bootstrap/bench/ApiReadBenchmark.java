@@ -62,7 +62,8 @@ public final class ApiReadBenchmark {
                 WebSettings.TEN_MIB), Optional.of(database.settings()), Optional.empty(), false, Duration.ofSeconds(2),
                     Optional.empty(), io.tenantry.kernel.limits.TierLimits.defaults().with(Tier.ENTERPRISE,
                             io.tenantry.kernel.limits.Budget.perMinute(100_000_000)),
-                    java.nio.file.Files.createTempDirectory("tenantry-bench"), Optional.empty(), TenantryConfig.Dedicated.none());
+                    java.nio.file.Files.createTempDirectory("tenantry-bench"), Optional.empty(), TenantryConfig.Dedicated.none(),
+                    io.tenantry.application.file.UploadBounds.defaults(), io.tenantry.application.file.TierQuotas.defaults());
             try (Tenantry tenantry = Tenantry.start(config)) {
                 TenantId tenant = TenantId.of("bench");
                 TenantContext.run(DemoData.OPERATOR, () -> {

@@ -1,7 +1,6 @@
 package io.tenantry.kernel.storage;
 
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,8 +14,14 @@ public interface ObjectStorage {
 
     Optional<ObjectContent> get(ObjectKey key);
 
-    /** The current tenant's objects, by name. */
-    List<StoredObject> list();
+    /** What is known about the object at {@code key} without reading it, if there is one. */
+    Optional<StoredObject> stat(ObjectKey key);
+
+    /**
+     * Up to {@code limit} (1..{@link ObjectPage#MAX_LIMIT}) of the current tenant's objects whose names sort after
+     * {@code after}, in ascending name order, from the backend's listing alone: no call per object.
+     */
+    ObjectPage list(Optional<String> after, int limit);
 
     /** Whether something was deleted. */
     boolean delete(ObjectKey key);

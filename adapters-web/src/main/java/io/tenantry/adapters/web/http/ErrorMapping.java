@@ -6,8 +6,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.tenantry.application.capacity.StatementTimedOut;
 import io.tenantry.application.capacity.TenantBusy;
+import io.tenantry.application.file.QuotaExceeded;
+import io.tenantry.application.file.UploadsBusy;
 import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.kernel.policy.AccessDenied;
+import io.tenantry.kernel.storage.ObjectTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * The one place where exceptions become HTTP answers, all as problem+json. Client mistakes are 4xx with a plain
  * explanation; an unreachable dependency ({@link DependencyUnavailable}) is 503; anything else is a 500 whose
  * details go to the log only.
+ *
+ * <p>An upload over the bounds ({@link UploadsBusy}) is 429 when the tenant's own uploads fill its share, since it
+ * is that tenant's load and its retry is what helps, and 503 when the whole service is full, which is no fault of
+ * the caller; both say {@code Retry-After: 1}, about the time an upload of the largest allowed file takes. A full
+ * quota ({@link QuotaExceeded}) is 507, the status for "cannot store this" that says it is not the request's size
+ * (413) at fault; it carries no {@code Retry-After}, as only deleting files makes room.
  */
 public final class ErrorMapping {
 
@@ -40,6 +49,11 @@ public final class ErrorMapping {
             respond(ctx, Problem.forbidden("Your roles do not allow this operation."));
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus())));
+        config.routes.exception(ObjectTooLarge.class, (e, ctx) -> respond(ctx, Problem.tooLarge(e.limit())));
+        config.routes.exception(QuotaExceeded.class, (e, ctx) -> respond(ctx, Problem.quotaExceeded(
+                e.limit() == QuotaExceeded.Limit.BYTES ? e.quota() + " bytes" : e.quota() + " files")));
+        config.routes.exception(UploadsBusy.class, (e, ctx) -> respond(ctx,
+                e.bound() == UploadsBusy.Bound.TENANT ? Problem.tenantUploadsBusy() : Problem.serviceUploadsBusy()));
         config.routes.exception(DependencyUnavailable.class, (e, ctx) -> {
             LOG.warn("{} ({})", e.getMessage(), rootCause(e));
             respond(ctx, Problem.unavailable());
@@ -75,7 +89,7 @@ public final class ErrorMapping {
     }
 
     public void respond(Context ctx, Problem problem) {
-        if (problem.status() == 503) {
+        if (problem.status() == 503 || problem.type().equals(Problem.TENANT_UPLOADS_BUSY)) {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(json.write(problem));

@@ -16,6 +16,9 @@ public record Problem(String type, String title, int status, String detail) {
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final String TYPES = "https://tenantry.io/problems/";
 
+    /** The type of a 429 for a tenant with as many uploads in progress as it may have. */
+    public static final String TENANT_UPLOADS_BUSY = TYPES + "uploads-busy";
+
     public Problem {
         Objects.requireNonNull(type, "'type' must not be null");
         Objects.requireNonNull(title, "'title' must not be null");
@@ -74,6 +77,22 @@ public record Problem(String type, String title, int status, String detail) {
     public static Problem statementTimedOut() {
         return new Problem(TYPES + "statement-timeout", "Service unavailable", 503,
                 "The request needed more database time than this tenant's tier allows; try again later or ask for less.");
+    }
+
+    public static Problem quotaExceeded(String quota) {
+        return new Problem(TYPES + "quota-exceeded", "Storage quota exceeded", 507,
+                "The file would take this tenant over its storage quota of " + quota + "; nothing was stored."
+                        + " Delete files to make room.");
+    }
+
+    public static Problem tenantUploadsBusy() {
+        return new Problem(TENANT_UPLOADS_BUSY, "Too many uploads", 429,
+                "This tenant has as many uploads in progress as it may; retry after the time in Retry-After.");
+    }
+
+    public static Problem serviceUploadsBusy() {
+        return new Problem(TYPES + "busy", "Service busy", 503,
+                "The service has as many uploads in progress as it can take; retry after the time in Retry-After.");
     }
 
     public static Problem unavailable() {

@@ -5,21 +5,27 @@ import io.javalin.http.Context;
 import io.tenantry.adapters.web.auth.TenantGateway;
 import io.tenantry.adapters.web.http.Problem;
 import io.tenantry.adapters.web.http.ProblemException;
+import io.tenantry.adapters.web.http.RequestBodies;
 import io.tenantry.adapters.web.json.Responses;
+import io.tenantry.application.file.FileCursor;
+import io.tenantry.application.file.FileService;
+import io.tenantry.application.file.StoreFileCommand;
 import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.storage.ObjectContent;
 import io.tenantry.kernel.storage.ObjectKey;
-import io.tenantry.kernel.storage.ObjectStorage;
-import io.tenantry.kernel.storage.ObjectTooLarge;
+import io.tenantry.kernel.storage.ObjectPage;
 import io.tenantry.kernel.storage.PutOutcome;
 import io.tenantry.kernel.storage.StoredObject;
 
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code /api/files}: the current tenant's files, in whatever backend its tier resolves to. The injected
- * {@link ObjectStorage} resolves per call, so these routes never learn where the bytes go.
+ * {@code /api/files}: the current tenant's files, in whatever backend its tier resolves to. The file use cases reach
+ * storage that resolves per call, so these routes never learn where the bytes go. An upload's body is handed on as
+ * a stream with the length the client announced, never read into memory here.
  *
  * <p>A download carries the content type its uploader chose, so any member could upload {@code text/html} with a
  * script and send a colleague the link. Downloads are therefore served as attachments, with sniffing off and a
@@ -28,14 +34,13 @@ import java.util.regex.Pattern;
 public final class FileRoutes {
 
     private static final Set<String> MEMBERS = Set.of(TenantIdentity.MEMBER, TenantIdentity.OWNER);
+    private static final int DEFAULT_LIMIT = 100;
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\x21-\\x7e][\\x20-\\x7e]{0,199}");
 
-    private final ObjectStorage storage;
-    private final long maxFileBytes;
+    private final FileService files;
 
-    public FileRoutes(ObjectStorage storage, long maxFileBytes) {
-        this.storage = storage;
-        this.maxFileBytes = maxFileBytes;
+    public FileRoutes(FileService files) {
+        this.files = files;
     }
 
     public void register(RoutesConfig routes, TenantGateway gateway) {
@@ -50,25 +55,19 @@ public final class FileRoutes {
         if (!ObjectKey.isValidName(name)) {
             throw new ProblemException(Problem.badRequest("A file name is 1..128 of [A-Za-z0-9._-] and not '.' or '..'."));
         }
-        if (ctx.contentLength() > maxFileBytes) {
-            throw new ProblemException(Problem.tooLarge(maxFileBytes));
-        }
         String contentType = ctx.contentType() == null ? "application/octet-stream" : ctx.contentType();
         if (!MEDIA_TYPE.matcher(contentType).matches()) {
             throw new ProblemException(Problem.badRequest("The Content-Type header is not a media type."));
         }
-        PutOutcome outcome;
-        try {
-            outcome = storage.put(ObjectKey.of(name), ctx.bodyInputStream(), contentType, maxFileBytes);
-        } catch (ObjectTooLarge tooLarge) {
-            throw new ProblemException(Problem.tooLarge(maxFileBytes));
-        }
+        long announced = ctx.contentLength();
+        PutOutcome outcome = files.store(new StoreFileCommand(ObjectKey.of(name), ctx.bodyInputStream(), contentType,
+                announced < 0 ? OptionalLong.empty() : OptionalLong.of(announced)));
         ctx.status(outcome instanceof PutOutcome.Created ? 201 : 200).json(outcome.object());
     }
 
     private void get(Context ctx) {
         ObjectKey key = key(ctx);
-        ObjectContent content = storage.get(key).orElseThrow(() -> new ProblemException(Problem.notFound()));
+        ObjectContent content = files.read(key).orElseThrow(() -> new ProblemException(Problem.notFound()));
         StoredObject object = content.metadata();
         // an ObjectKey name is [A-Za-z0-9._-]: nothing in it needs escaping inside the quoted filename
         ctx.contentType(object.contentType()).header("ETag", object.etag())
@@ -79,11 +78,15 @@ public final class FileRoutes {
     }
 
     private void list(Context ctx) {
-        ctx.json(new Responses.Items<>(storage.list()));
+        int limit = RequestBodies.intParam(ctx, "limit", DEFAULT_LIMIT, 1, ObjectPage.MAX_LIMIT);
+        Optional<FileCursor> cursor = Optional.ofNullable(ctx.queryParam("cursor")).map(raw -> FileCursor.decode(raw)
+                .orElseThrow(() -> new ProblemException(Problem.badRequest("'cursor' is not a cursor this API gave out."))));
+        ObjectPage page = files.list(cursor, limit);
+        ctx.json(new Responses.Page<>(page.items(), page.nextAfter().map(name -> new FileCursor(name).encode()).orElse(null)));
     }
 
     private void delete(Context ctx) {
-        if (!storage.delete(key(ctx))) {
+        if (!files.delete(key(ctx))) {
             throw new ProblemException(Problem.notFound());
         }
         ctx.status(204);
