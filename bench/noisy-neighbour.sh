@@ -5,9 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/classpath.sh
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "wrk is needed (Debian: apt-get install wrk)" >&2
-  exit 1
-fi
+require_wrk
 cp="$(bench_classpath bootstrap)"
 "$JAVA_HOME/bin/java" -cp "$cp" io.tenantry.bootstrap.bench.NoisyNeighbourBenchmark "${1:-10}"

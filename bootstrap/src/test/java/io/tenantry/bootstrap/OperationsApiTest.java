@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.adapters.persistence.postgres.TestDatabase;
 import io.tenantry.bootstrap.TestServer.TestTenant;
 import io.tenantry.kernel.context.Tier;
+import io.tenantry.kernel.testing.Eventually;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,7 +55,7 @@ class OperationsApiTest {
         TestTenant tenant = server.newTenant(Tier.ENTERPRISE);
         api.get("/api/orders", tenant.member());
         // one scrape is served for up to a second, so the request shows in the next fresh one
-        String metrics = eventually(() -> api.get("/metrics", null), answer -> answer.body().lines()
+        String metrics = Eventually.value(Duration.ofSeconds(3), () -> api.get("/metrics", null), answer -> answer.body().lines()
                 .anyMatch(line -> line.startsWith("tenantry_http_requests_seconds_count{")
                         && line.contains("route=\"/api/orders\"") && line.contains("tier=\"enterprise\"")
                         && line.contains("status=\"200\""))).body();
@@ -88,26 +89,6 @@ class OperationsApiTest {
         }
     }
 
-    /** {@code call}'s answer once {@code done} holds, retrying for up to three seconds. */
-    private static Api.Response eventually(java.util.function.Supplier<Api.Response> call,
-                                           java.util.function.Predicate<Api.Response> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        Api.Response answer = call.get();
-        while (!done.test(answer)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still " + answer.status() + ": " + answer.body());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            answer = call.get();
-        }
-        return answer;
-    }
-
     @Test
     void healthIsDownWhileTheDatabaseRefusesConnections() {
         TestDatabase database = TestDatabase.create(2);
@@ -117,14 +98,14 @@ class OperationsApiTest {
             String app = database.settings().app().user();
             database.execute("ALTER ROLE " + app + " NOLOGIN",
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + app + "'");
-            var down = eventually(() -> own.api.get("/health", null), answer -> answer.status() == 503);
+            var down = Eventually.value(Duration.ofSeconds(3), () -> own.api.get("/health", null), answer -> answer.status() == 503);
             assertEquals("DOWN", Json.parse(down.body()).get("checks").get("database").asText());
             assertEquals(Optional.of("1"), down.header("Retry-After"));
             var refused = own.api.get("/api/orders", own.operator.admin());
             refused.assertProblem(503);
             assertEquals(Optional.of("1"), refused.header("Retry-After"));
             database.execute("ALTER ROLE " + app + " LOGIN");
-            eventually(() -> own.api.get("/health", null), answer -> answer.status() == 200);
+            Eventually.value(Duration.ofSeconds(3), () -> own.api.get("/health", null), answer -> answer.status() == 200);
             assertEquals(200, own.api.get("/admin/tenants", own.operator.admin()).status(), "serving once the database is back");
         } finally {
             own.tenantry.close();

@@ -1,14 +1,14 @@
 package io.tenantry.bootstrap;
 
 import io.tenantry.adapters.persistence.postgres.TestDatabase;
+import io.tenantry.adapters.persistence.redis.TestRedis;
 import io.tenantry.bootstrap.TestServer.TestTenant;
 import io.tenantry.kernel.context.Tier;
 import io.tenantry.kernel.limits.Budget;
 import io.tenantry.kernel.limits.TierLimits;
+import io.tenantry.kernel.testing.Eventually;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,17 +33,11 @@ class RedisOutageApiTest {
 
     @Test
     void stoppingRedisUnderLoadFailsNoRequestAndLimitsStillHold() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                .setting("save \"\"").setting("appendonly no").build();
-        redis.start();
+        TestRedis.OwnRedis redis = TestRedis.startOwn();
         TierLimits limits = TierLimits.defaults().with(Tier.FREE, Budget.perMinute(5))
                 .with(Tier.PRO, Budget.perMinute(1_000_000)).with(Tier.ENTERPRISE, Budget.perMinute(1_000_000));
         try (TestDatabase database = TestDatabase.create(8)) {
-            TestServer server = TestServer.start(database, Duration.ofSeconds(30), Optional.of("redis://127.0.0.1:" + port), limits);
+            TestServer server = TestServer.start(database, Duration.ofSeconds(30), Optional.of(redis.url()), limits);
             try {
                 List<TestTenant> busy = List.of(server.newTenant(Tier.PRO), server.newTenant(Tier.ENTERPRISE));
                 TestTenant small = server.newTenant(Tier.FREE);
@@ -65,7 +59,8 @@ class RedisOutageApiTest {
                 Thread.sleep(3_000);
                 long stoppedAt = System.nanoTime();
                 redis.stop();
-                waitFor(() -> Json.parse(server.api.get("/health", null).body()).get("status").asText().equals("DEGRADED"));
+                Eventually.until("/health says DEGRADED", Duration.ofSeconds(5),
+                        () -> Json.parse(server.api.get("/health", null).body()).get("status").asText().equals("DEGRADED"));
                 Api.Response degraded = server.api.get("/health", null);
                 assertEquals(200, degraded.status(), "Redis down leaves the service ready");
                 assertEquals("DOWN", Json.parse(degraded.body()).get("checks").get("redis").asText());
@@ -77,7 +72,8 @@ class RedisOutageApiTest {
                 Thread.sleep(3_000);
                 long restartedAt = System.nanoTime();
                 redis.start();
-                waitFor(() -> Json.parse(server.api.get("/health", null).body()).get("status").asText().equals("UP"));
+                Eventually.until("/health says UP", Duration.ofSeconds(5),
+                        () -> Json.parse(server.api.get("/health", null).body()).get("status").asText().equals("UP"));
                 for (Thread client : clients) {
                     client.join();
                 }
@@ -96,16 +92,6 @@ class RedisOutageApiTest {
             }
         } finally {
             redis.stop();
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 5 s");
-            }
-            Thread.sleep(50);
         }
     }
 }

@@ -15,20 +15,11 @@ final class Wrk {
     }
 
     static double run(String url, String token, int seconds, int connections) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
-        if (token != null) {
-            command.addAll(List.of("-H", "Authorization: Bearer " + token));
-        }
-        command.add(url);
-        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(wrk.getInputStream().readAllBytes());
-        wrk.waitFor();
+        String output = wrk(2, url, token, seconds, connections);
         if (output.contains("Non-2xx")) {
             throw new IllegalStateException("wrk saw errors:\n" + output);
         }
-        return output.lines().filter(line -> line.startsWith("Requests/sec:")).findFirst()
-                .map(line -> Double.parseDouble(line.substring("Requests/sec:".length()).strip()))
-                .orElseThrow(() -> new IllegalStateException("no Requests/sec in wrk output:\n" + output));
+        return number(output, "Requests/sec:");
     }
 
     /** What one wrk run measured: throughput, the 50th and 99th percentile latency, and how many answers were not 2xx. */
@@ -37,7 +28,17 @@ final class Wrk {
 
     /** As {@link #run}, reading the latency distribution and counting non-2xx answers instead of failing on them. */
     static Latency latency(String url, String token, int seconds, int connections) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency"));
+        String output = wrk(1, url, token, seconds, connections);
+        return new Latency(number(output, "Requests/sec:"), millis(output, "50%"), millis(output, "99%"),
+                output.lines().filter(line -> line.strip().startsWith("Non-2xx")).findFirst()
+                        .map(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).strip())).orElse(0L));
+    }
+
+    /** Runs wrk with {@code threads} threads and returns what it printed. */
+    private static String wrk(int threads, String url, String token, int seconds, int connections)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
+                "--latency"));
         if (token != null) {
             command.addAll(List.of("-H", "Authorization: Bearer " + token));
         }
@@ -45,9 +46,7 @@ final class Wrk {
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes());
         wrk.waitFor();
-        return new Latency(number(output, "Requests/sec:"), millis(output, "50%"), millis(output, "99%"),
-                output.lines().filter(line -> line.strip().startsWith("Non-2xx")).findFirst()
-                        .map(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).strip())).orElse(0L));
+        return output;
     }
 
     private static double number(String output, String label) {

@@ -40,16 +40,20 @@ interface OrderDao {
               FROM order_lines x WHERE x.tenant_id = o.tenant_id AND x.order_id = o.id) l
             """;
 
+    /** The lines of the order a statement's CTE {@code o} just inserted. */
+    String LINES_OF_INSERTED_ORDER = """
+            INSERT INTO order_lines (tenant_id, order_id, line_no, sku, quantity, unit_price_cents)
+            SELECT o.tenant_id, o.id, l.line_no, l.sku, l.quantity, l.price
+            FROM o CROSS JOIN unnest(CAST(:skus AS text[]), CAST(:quantities AS int[]), CAST(:prices AS bigint[]))
+                 WITH ORDINALITY AS l(sku, quantity, price, line_no)
+            """;
+
     @SqlUpdate("""
             WITH o AS (
               INSERT INTO orders (tenant_id, id, customer, status, total_cents, created_at, updated_at)
               VALUES (:tenantId, :id, :customer, :status, :totalCents, :createdAt, :updatedAt)
               RETURNING tenant_id, id)
-            INSERT INTO order_lines (tenant_id, order_id, line_no, sku, quantity, unit_price_cents)
-            SELECT o.tenant_id, o.id, l.line_no, l.sku, l.quantity, l.price
-            FROM o CROSS JOIN unnest(CAST(:skus AS text[]), CAST(:quantities AS int[]), CAST(:prices AS bigint[]))
-                 WITH ORDINALITY AS l(sku, quantity, price, line_no)
-            """)
+            """ + LINES_OF_INSERTED_ORDER)
     int insert(@Bind("id") UUID id, @Bind("customer") String customer, @Bind("status") String status,
                @Bind("totalCents") long totalCents, @Bind("createdAt") OffsetDateTime createdAt,
                @Bind("updatedAt") OffsetDateTime updatedAt, @Bind("skus") String[] skus,
@@ -70,11 +74,7 @@ interface OrderDao {
               SELECT k.tenant_id, :id, :customer, :orderStatus, :totalCents, :createdAt, :updatedAt FROM k
               WHERE k.tenant_id = :tenantId
               RETURNING tenant_id, id)
-            INSERT INTO order_lines (tenant_id, order_id, line_no, sku, quantity, unit_price_cents)
-            SELECT o.tenant_id, o.id, l.line_no, l.sku, l.quantity, l.price
-            FROM o CROSS JOIN unnest(CAST(:skus AS text[]), CAST(:quantities AS int[]), CAST(:prices AS bigint[]))
-                 WITH ORDINALITY AS l(sku, quantity, price, line_no)
-            """)
+            """ + LINES_OF_INSERTED_ORDER)
     int insertCompletingClaim(@Bind("key") String key, @Bind("status") int status, @Bind("body") String body,
                               @Bind("location") String location, @Bind("id") UUID id, @Bind("customer") String customer,
                               @Bind("orderStatus") String orderStatus, @Bind("totalCents") long totalCents,

@@ -55,28 +55,24 @@ final class OutageTolerantTenantCache implements TenantCache {
 
     @Override
     public void invalidate(CacheKey key) {
-        if (redis.isOpen()) {
-            pendingKeys.add(key);
-            return;
-        }
-        try {
-            shared.invalidate(key);
-        } catch (DependencyUnavailable unreachable) {
-            pendingKeys.add(key);
-            redis.suspect();
-        }
+        invalidateOrHoldBack(key, shared::invalidate, pendingKeys);
     }
 
     @Override
     public void invalidateTag(CacheTag tag) {
+        invalidateOrHoldBack(tag, shared::invalidateTag, pendingTags);
+    }
+
+    /** Invalidates {@code what} in Redis, or keeps it in {@code pending} for {@link #catchUp()} when Redis is down. */
+    private <T> void invalidateOrHoldBack(T what, java.util.function.Consumer<T> invalidation, Set<T> pending) {
         if (redis.isOpen()) {
-            pendingTags.add(tag);
+            pending.add(what);
             return;
         }
         try {
-            shared.invalidateTag(tag);
+            invalidation.accept(what);
         } catch (DependencyUnavailable unreachable) {
-            pendingTags.add(tag);
+            pending.add(what);
             redis.suspect();
         }
     }

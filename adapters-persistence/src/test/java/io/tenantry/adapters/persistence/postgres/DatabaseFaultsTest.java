@@ -5,6 +5,7 @@ import io.tenantry.adapters.persistence.jdbi.ConnectionRole;
 import io.tenantry.adapters.persistence.jdbi.JdbiTenantDirectory;
 import io.tenantry.adapters.persistence.jdbi.TenantJdbi;
 import io.tenantry.application.health.DependencyUnavailable;
+import io.tenantry.kernel.testing.Eventually;
 import io.tenantry.kernel.testing.TwoTenants;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -87,7 +88,7 @@ class DatabaseFaultsTest {
             long first = System.nanoTime();
             assertThrows(DependencyUnavailable.class, () -> as(MEMBER_A, () -> persistence.tenants().current()));
             assertTrue(millisSince(first) < CHECKOUT.toMillis() + 400, "the first request waits at most the checkout deadline");
-            waitUntil(() -> !persistence.healthCheck().up(), Duration.ofSeconds(3));
+            Eventually.until("the breaker opens", Duration.ofSeconds(3), () -> !persistence.healthCheck().up());
             for (int i = 0; i < 20; i++) {
                 long start = System.nanoTime();
                 assertThrows(DependencyUnavailable.class, () -> as(MEMBER_A, () -> persistence.orders().count()));
@@ -96,13 +97,13 @@ class DatabaseFaultsTest {
 
             relay.restore();
             long restored = System.nanoTime();
-            waitUntil(() -> {
+            Eventually.until("served again", Duration.ofSeconds(5), () -> {
                 try {
                     return as(MEMBER_A, () -> persistence.tenants().current()).isPresent();
                 } catch (DependencyUnavailable stillDown) {
                     return false;
                 }
-            }, Duration.ofSeconds(5));
+            });
             assertTrue(millisSince(restored) < 2_000, "serving again " + millisSince(restored) + " ms after the restore");
             assertTrue(persistence.healthCheck().up());
         }
@@ -132,15 +133,5 @@ class DatabaseFaultsTest {
 
     private static long millisSince(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + limit);
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.tenantry.kernel.limits.Budget;
 import io.tenantry.kernel.limits.RateLimitDecision;
 import io.tenantry.kernel.limits.RateLimitKey;
 import io.tenantry.kernel.limits.RateLimiter;
+import io.tenantry.kernel.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import static io.tenantry.kernel.testing.TwoTenants.MEMBER_A;
 import static io.tenantry.kernel.testing.TwoTenants.as;
@@ -58,7 +58,7 @@ class RedisOutageTest {
     }
 
     @Test
-    void failOpenLocalKeepsDecidingWithItsShareAndRejoinsTheSharedBudgetWithoutABurst() throws Exception {
+    void failOpenLocalKeepsDecidingWithItsShareAndRejoinsTheSharedBudgetWithoutABurst() {
         try (RedisAdapters redis = adapters(RedisSettings.OutageMode.FAIL_OPEN_LOCAL, 2)) {
             RateLimiter limiter = redis.rateLimiter();
             RateLimitKey key = as(MEMBER_A, RateLimitKey::forCurrentTenant);
@@ -74,12 +74,12 @@ class RedisOutageTest {
                 admitted += decision.allowed() ? 1 : 0;
             }
             assertEquals(5, admitted, "alone, this instance enforces its share: 10 / 2 instances");
-            waitUntil(redis::degraded);
+            Eventually.until("Redis is seen down", Duration.ofSeconds(10), redis::degraded);
             assertFalse(redis.healthCheck().up());
             assertFalse(redis.healthCheck().critical(), "failing open, Redis down leaves the service ready");
 
             relay.restore();
-            waitUntil(() -> !redis.degraded());
+            Eventually.until("Redis is seen back", Duration.ofSeconds(10), () -> !redis.degraded());
             int afterwards = 0;
             for (int i = 0; i < 10; i++) {
                 afterwards += limiter.acquire(key, TEN_A_MINUTE).allowed() ? 1 : 0;
@@ -89,25 +89,25 @@ class RedisOutageTest {
     }
 
     @Test
-    void failClosedRefusesAtOnceWhileRedisIsDown() throws Exception {
+    void failClosedRefusesAtOnceWhileRedisIsDown() {
         try (RedisAdapters redis = adapters(RedisSettings.OutageMode.FAIL_CLOSED, 1)) {
             RateLimitKey key = as(MEMBER_A, RateLimitKey::forCurrentTenant);
             assertTrue(redis.rateLimiter().acquire(key, TEN_A_MINUTE).allowed(), "positive control");
             relay.cut();
             assertThrows(DependencyUnavailable.class, () -> redis.rateLimiter().acquire(key, TEN_A_MINUTE));
-            waitUntil(redis::degraded);
+            Eventually.until("Redis is seen down", Duration.ofSeconds(10), redis::degraded);
             long start = System.nanoTime();
             assertThrows(DependencyUnavailable.class, () -> redis.rateLimiter().acquire(key, TEN_A_MINUTE));
             assertTrue((System.nanoTime() - start) / 1_000_000 < 50, "known down: refused at once");
             assertTrue(redis.healthCheck().critical());
             relay.restore();
-            waitUntil(() -> !redis.degraded());
+            Eventually.until("Redis is seen back", Duration.ofSeconds(10), () -> !redis.degraded());
             assertTrue(redis.rateLimiter().acquire(key, TEN_A_MINUTE).allowed());
         }
     }
 
     @Test
-    void theCacheMissesWhileRedisIsDownAndAnInvalidationMadeMeanwhileIsNotLost() throws Exception {
+    void theCacheMissesWhileRedisIsDownAndAnInvalidationMadeMeanwhileIsNotLost() {
         try (RedisAdapters redis = adapters(RedisSettings.OutageMode.FAIL_OPEN_LOCAL, 1)) {
             CacheKey changed = as(MEMBER_A, () -> CacheKey.of("profile", "changed"));
             CacheKey untouched = as(MEMBER_A, () -> CacheKey.of("profile", "untouched"));
@@ -119,25 +119,15 @@ class RedisOutageTest {
             assertEquals(Optional.empty(), as(MEMBER_A, () -> redis.tenantCache().get(changed, Profile.class)),
                     "a miss, never an error");
             as(MEMBER_A, () -> redis.tenantCache().invalidate(changed));
-            waitUntil(redis::degraded);
+            Eventually.until("Redis is seen down", Duration.ofSeconds(10), redis::degraded);
             as(MEMBER_A, () -> redis.tenantCache().put(changed, new Profile("during"), Duration.ofMinutes(5), Set.of()));
 
             relay.restore();
-            waitUntil(() -> !redis.degraded());
+            Eventually.until("Redis is seen back", Duration.ofSeconds(10), () -> !redis.degraded());
             assertEquals(Optional.empty(), as(MEMBER_A, () -> redis.tenantCache().get(changed, Profile.class)),
                     "the invalidation made during the outage reached Redis before callers did");
             assertEquals(Optional.of(new Profile("kept")), as(MEMBER_A, () -> redis.tenantCache().get(untouched, Profile.class)),
                     "positive control: the data outlived the outage");
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s");
-            }
-            Thread.sleep(20);
         }
     }
 }

@@ -32,29 +32,53 @@ public final class TestRedis {
         return "tenantry-test:" + UUID.randomUUID() + ":";
     }
 
-    private static String resolve() {
-        String configured = System.getenv("TENANTRY_TEST_REDIS_URL");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
+    /** A {@code redis-server} process of the caller's own, on a free loopback port, keeping nothing on disk. */
+    public record OwnRedis(RedisServer server, int port) {
+
+        public String url() {
+            return "redis://127.0.0.1:" + port;
         }
+
+        public void start() {
+            try {
+                server.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start redis-server", e);
+            }
+        }
+
+        public void stop() {
+            try {
+                server.stop();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not stop redis-server", e);
+            }
+        }
+    }
+
+    /** Starts a {@code redis-server} that the caller stops and starts at will (fault tests). */
+    public static OwnRedis startOwn() {
         try {
             int port;
             try (ServerSocket free = new ServerSocket(0)) {
                 port = free.getLocalPort();
             }
-            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.stop();
-                } catch (IOException ignored) {
-                    // the JVM is exiting
-                }
-            }, "embedded-redis-stop"));
-            return "redis://127.0.0.1:" + port;
+            OwnRedis own = new OwnRedis(RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                    .setting("save \"\"").setting("appendonly no").build(), port);
+            own.start();
+            return own;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start an embedded Redis", e);
+            throw new UncheckedIOException("could not find a free port", e);
         }
+    }
+
+    private static String resolve() {
+        String configured = System.getenv("TENANTRY_TEST_REDIS_URL");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        OwnRedis embedded = startOwn();
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::stop, "embedded-redis-stop"));
+        return embedded.url();
     }
 }
