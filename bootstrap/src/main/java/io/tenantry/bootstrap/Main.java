@@ -101,8 +101,12 @@ public final class Main {
 
     private static String describe(Duration duration) {
         long seconds = duration.toSeconds();
-        return seconds % 3_600 == 0 ? seconds / 3_600 + " hours"
-                : seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " seconds";
+        return seconds % 3_600 == 0 ? count(seconds / 3_600, "hour")
+                : seconds % 60 == 0 ? count(seconds / 60, "minute") : count(seconds, "second");
+    }
+
+    private static String count(long amount, String unit) {
+        return amount + " " + unit + (amount == 1 ? "" : "s");
     }
 
     /** {@code token --tenant acme --tier pro --roles member,owner --ttl 3600 --subject alice}. */

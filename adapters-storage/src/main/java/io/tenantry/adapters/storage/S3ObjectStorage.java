@@ -168,12 +168,20 @@ public final class S3ObjectStorage implements ObjectStorage {
                 contentType == null ? "application/octet-stream" : contentType, "\"" + sha + "\"");
     }
 
-    /** S3 that cannot be reached is an unavailable dependency, not an internal error. */
-    private static <T> T call(Supplier<T> work) {
+    /**
+     * S3 that cannot be reached, or answers a server error or throttling (5xx, 429: SlowDown, InternalError,
+     * ServiceUnavailable), is an unavailable dependency to retry later, not an internal error.
+     */
+    static <T> T call(Supplier<T> work) {
         try {
             return work.get();
         } catch (SdkClientException unreachable) {
             throw new DependencyUnavailable("object storage", unreachable);
+        } catch (S3Exception refused) {
+            if (refused.statusCode() >= 500 || refused.statusCode() == 429) {
+                throw new DependencyUnavailable("object storage", refused);
+            }
+            throw refused;
         }
     }
 }

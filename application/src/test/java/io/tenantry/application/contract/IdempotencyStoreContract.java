@@ -67,6 +67,22 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
+    void aClaimAbandonedInFlightIsTakenOverByTheSameRequestAfterTheLease() {
+        assertInstanceOf(Claim.Claimed.class, as(MEMBER_A, () -> store.claim(KEY, "h1")));
+        clock.now = clock.now.plus(IdempotencyStore.IN_FLIGHT_LEASE).minusSeconds(1);
+        assertInstanceOf(Claim.InFlight.class, as(MEMBER_A, () -> store.claim(KEY, "h1")), "a live claim is kept");
+        clock.now = clock.now.plusSeconds(2);
+        assertInstanceOf(Claim.Mismatch.class, as(MEMBER_A, () -> store.claim(KEY, "h2")),
+                "another body never takes it over");
+        assertInstanceOf(Claim.Claimed.class, as(MEMBER_A, () -> store.claim(KEY, "h1")),
+                "the retry of the same request takes over the abandoned claim");
+        as(MEMBER_A, () -> store.complete(KEY, CREATED));
+        clock.now = clock.now.plus(IdempotencyStore.IN_FLIGHT_LEASE).plusSeconds(1);
+        assertEquals(new Claim.Replay(CREATED), as(MEMBER_A, () -> store.claim(KEY, "h1")),
+                "a completed claim is replayed, never taken over");
+    }
+
+    @Test
     void aKeyReusedWithAnotherBodyIsAMismatch() {
         as(MEMBER_A, () -> store.claim(KEY, "h1"));
         assertInstanceOf(Claim.Mismatch.class, as(MEMBER_A, () -> store.claim(KEY, "h2")));

@@ -28,6 +28,14 @@ public final class ConnectionFailures implements ExtensionHandlerCustomizer {
     private static final Set<String> UNREACHABLE = Set.of("57P01", "57P02", "57P03", "53300");
     private static final String QUERY_CANCELED = "57014";
 
+    /**
+     * SQLStates of a database that is there but cannot do the work right now, which a retry later may: a read-only
+     * transaction (a failover left this connection on a standby), lock not available; and the whole classes 40
+     * (serialization failure, deadlock), 53 (insufficient resources) and 58 (system error such as I/O).
+     */
+    private static final Set<String> TRANSIENT = Set.of("25006", "55P03");
+    private static final Set<String> TRANSIENT_CLASSES = Set.of("40", "53", "58");
+
     private final Runnable onFailure;
 
     /** {@code onFailure} hears of every connection failure (so a breaker can check the database at once). */
@@ -54,24 +62,32 @@ public final class ConnectionFailures implements ExtensionHandlerCustomizer {
     }
 
     /**
-     * {@code failure} as {@link DependencyUnavailable} when it is a connection failure, as {@link StatementTimedOut}
-     * when PostgreSQL cancelled the statement for its timeout, unchanged otherwise.
+     * {@code failure} as {@link DependencyUnavailable} when it is a connection failure or a transient one, as
+     * {@link StatementTimedOut} when PostgreSQL cancelled the statement, unchanged otherwise.
      */
     public static RuntimeException translated(RuntimeException failure) {
         if (failure instanceof DependencyUnavailable || failure instanceof StatementTimedOut) {
             return failure;
         }
-        if (isConnectionFailure(failure)) {
+        if (isConnectionFailure(failure) || hasState(failure, ConnectionFailures::isTransientState)) {
             return new DependencyUnavailable("the database", failure);
         }
-        return isStatementTimeout(failure) ? new StatementTimedOut(failure) : failure;
+        return hasState(failure, QUERY_CANCELED::equals) ? new StatementTimedOut(failure) : failure;
     }
 
-    /** Whether PostgreSQL cancelled a statement because it ran past {@code statement_timeout} (SQLState 57014). */
-    static boolean isStatementTimeout(Throwable failure) {
+    /**
+     * Whether {@code sqlState} means the database cannot do the work now but may later (see {@link #TRANSIENT}).
+     * A cancelled statement (57014: its tier's {@code statement_timeout}, or an operator's cancel) is told apart by
+     * its state alone, never by the server's message, which depends on the server's language.
+     */
+    static boolean isTransientState(String sqlState) {
+        return sqlState != null && sqlState.length() == 5
+                && (TRANSIENT.contains(sqlState) || TRANSIENT_CLASSES.contains(sqlState.substring(0, 2)));
+    }
+
+    private static boolean hasState(Throwable failure, java.util.function.Predicate<String> state) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())
-                    && String.valueOf(sql.getMessage()).contains("statement timeout")) {
+            if (cause instanceof SQLException sql && state.test(sql.getSQLState())) {
                 return true;
             }
         }

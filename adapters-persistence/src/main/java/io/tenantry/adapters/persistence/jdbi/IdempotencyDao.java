@@ -13,7 +13,10 @@ import java.util.Optional;
 @BindCurrentTenant
 interface IdempotencyDao {
 
-    /** Takes a free or expired key; returns the key when taken, nothing when a live claim holds it. */
+    /**
+     * Takes a free or expired key, or one whose claim by the same request was abandoned in flight; returns the key
+     * when taken, nothing when a live claim holds it.
+     */
     @SqlQuery("""
             INSERT INTO idempotency_keys (tenant_id, key, request_hash, claimed_at)
             VALUES (:tenantId, :key, :hash, :now)
@@ -21,9 +24,12 @@ interface IdempotencyDao {
               SET request_hash = EXCLUDED.request_hash, claimed_at = EXCLUDED.claimed_at,
                   status = NULL, body = NULL, location = NULL
               WHERE idempotency_keys.claimed_at < :expiredBefore
+                 OR (idempotency_keys.status IS NULL AND idempotency_keys.request_hash = EXCLUDED.request_hash
+                     AND idempotency_keys.claimed_at < :abandonedBefore)
             RETURNING key""")
     Optional<String> claim(@Bind("key") String key, @Bind("hash") String hash, @Bind("now") OffsetDateTime now,
-                           @Bind("expiredBefore") OffsetDateTime expiredBefore);
+                           @Bind("expiredBefore") OffsetDateTime expiredBefore,
+                           @Bind("abandonedBefore") OffsetDateTime abandonedBefore);
 
     @SqlQuery("""
             SELECT request_hash, status, body, location FROM idempotency_keys

@@ -32,14 +32,13 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
     @Override
     public Claim claim(IdempotencyKey key, String requestHash) {
         Instant now = clock.instant();
-        if (dao.claim(key.value(), requestHash, Columns.timestamp(now), Columns.timestamp(now.minus(retention))).isPresent()) {
+        if (take(key, requestHash, now)) {
             return new Claim.Claimed();
         }
         Optional<IdempotencyDao.ClaimRow> existing = dao.find(key.value());
         if (existing.isEmpty()) {
             // released between the two statements: try once more
-            return dao.claim(key.value(), requestHash, Columns.timestamp(now), Columns.timestamp(now.minus(retention)))
-                    .<Claim>map(taken -> new Claim.Claimed()).orElseGet(Claim.InFlight::new);
+            return take(key, requestHash, now) ? new Claim.Claimed() : new Claim.InFlight();
         }
         IdempotencyDao.ClaimRow row = existing.get();
         if (!row.requestHash().equals(requestHash)) {
@@ -49,6 +48,11 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
             return new Claim.InFlight();
         }
         return new Claim.Replay(new StoredResponse(row.status(), row.body(), Optional.ofNullable(row.location()).filter(location -> !location.isEmpty())));
+    }
+
+    private boolean take(IdempotencyKey key, String requestHash, Instant now) {
+        return dao.claim(key.value(), requestHash, Columns.timestamp(now), Columns.timestamp(now.minus(retention)),
+                Columns.timestamp(now.minus(IN_FLIGHT_LEASE))).isPresent();
     }
 
     @Override

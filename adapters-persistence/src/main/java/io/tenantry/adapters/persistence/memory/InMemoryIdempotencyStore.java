@@ -36,19 +36,27 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         Instant now = clock.instant();
         Entry fresh = new Entry(requestHash, now, Optional.empty());
         Entry[] previous = new Entry[1];
+        boolean[] taken = new boolean[1];
         entries.compute(slot(key), (slot, existing) -> {
             previous[0] = existing;
-            boolean expired = existing != null && existing.claimedAt().isBefore(now.minus(retention));
-            return existing == null || expired ? fresh : existing;
+            taken[0] = existing == null || takesOver(existing, requestHash, now);
+            return taken[0] ? fresh : existing;
         });
         Entry existing = previous[0];
-        if (existing == null || existing.claimedAt().isBefore(now.minus(retention))) {
+        if (taken[0]) {
             return new Claim.Claimed();
         }
         if (!existing.requestHash().equals(requestHash)) {
             return new Claim.Mismatch();
         }
         return existing.response().<Claim>map(Claim.Replay::new).orElseGet(Claim.InFlight::new);
+    }
+
+    /** An expired entry, or the same request's claim abandoned in flight for longer than the lease. */
+    private boolean takesOver(Entry existing, String requestHash, Instant now) {
+        return existing.claimedAt().isBefore(now.minus(retention))
+                || (existing.response().isEmpty() && existing.requestHash().equals(requestHash)
+                && existing.claimedAt().isBefore(now.minus(IN_FLIGHT_LEASE)));
     }
 
     @Override

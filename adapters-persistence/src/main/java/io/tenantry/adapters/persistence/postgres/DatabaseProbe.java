@@ -19,6 +19,7 @@ final class DatabaseProbe implements AutoCloseable {
     private final Properties login;
     private final Duration timeout;
     private Connection connection;
+    private boolean closed;
 
     DatabaseProbe(String url, PostgresSettings.Login role, Duration timeout) {
         this.url = url;
@@ -34,6 +35,9 @@ final class DatabaseProbe implements AutoCloseable {
 
     /** Whether a trivial query answers now, within the timeout. */
     synchronized boolean answers() {
+        if (closed) {
+            return false;
+        }
         try {
             if (connection == null || connection.isClosed()) {
                 connection = DriverManager.getConnection(url, login);
@@ -51,6 +55,7 @@ final class DatabaseProbe implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         closeQuietly();
     }
 

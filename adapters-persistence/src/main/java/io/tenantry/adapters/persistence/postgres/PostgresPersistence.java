@@ -40,7 +40,7 @@ public final class PostgresPersistence implements AutoCloseable {
                                 UnaryOperator<TemplateEngine> sqlRewriter, boolean selfCheck) {
         this.applicationPool = pool("tenantry-app", settings, settings.app(), settings.appPoolSize());
         this.bypassPool = pool("tenantry-bypass", settings, settings.bypass(), settings.bypassPoolSize());
-        this.breaker = new DatabaseBreaker("the database at " + settings.url(),
+        this.breaker = new DatabaseBreaker("the database at " + settings.url().split("\\?", 2)[0],
                 new DatabaseProbe(settings.url(), settings.app(), settings.checkoutTimeout()), PROBE_INTERVAL);
         if (selfCheck) {
             try {
@@ -142,6 +142,12 @@ public final class PostgresPersistence implements AutoCloseable {
         // was seen to return no rows, so tenant-bound statements never bind NULL (one SQL text per shape instead);
         // OrderRepositoryContract.repeatedReadsKeepReturningTheSameRows guards this.
         config.setConnectionTimeout(settings.checkoutTimeout().toMillis());
+        // A database that vanishes without closing its sockets (a power cut, a dropped route) must not hold a
+        // request for minutes of TCP retransmission: no read waits longer than the longest statement may run.
+        long longestStatement = settings.workLimits().statementTimeout().values().stream()
+                .mapToLong(Duration::toSeconds).max().orElse(15);
+        config.addDataSourceProperty("socketTimeout", String.valueOf(longestStatement + 5));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         config.setInitializationFailTimeout(10_000);
         return new HikariDataSource(config);
     }

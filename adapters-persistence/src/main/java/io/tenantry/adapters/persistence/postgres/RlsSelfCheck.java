@@ -16,8 +16,10 @@ import java.util.Set;
 /**
  * Checks, as the application role, that the database will really isolate tenants, and refuses to serve otherwise:
  * <ul>
- *   <li>neither the application role nor the bypass role is a superuser or has BYPASSRLS, directly or through a role
- *       it is a member of, and neither owns (or is a member of the owner of) a relation;</li>
+ *   <li>neither the application role nor the bypass role is a superuser or has BYPASSRLS or CREATEROLE, directly or
+ *       through a role it is a member of, and neither owns (or is a member of the owner of) a relation;</li>
+ *   <li>the application role can read no materialized view, foreign table or view without {@code security_invoker}
+ *       that has a {@code tenant_id} column: row-level security does not guard those;</li>
  *   <li>the application role cannot create temporary tables (a place to stage rows outside row-level security);</li>
  *   <li>every tenant table (every table of the schema with a {@code tenant_id} column, and {@code tenants}) has
  *       ENABLE + FORCE row-level security, a policy reaching the application role whose USING and WITH CHECK both
@@ -35,8 +37,18 @@ public final class RlsSelfCheck {
     public static final List<String> TENANT_TABLES = List.of("tenants", "users", "orders", "order_lines", "idempotency_keys");
 
     private static final String ROLE = """
-            SELECT r.rolname, r.rolsuper, r.rolbypassrls, r.rolname = ? AS itself FROM pg_roles r
-            WHERE pg_has_role(?, r.oid, 'MEMBER') AND (r.rolsuper OR r.rolbypassrls)""";
+            SELECT r.rolname, r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolname = ? AS itself FROM pg_roles r
+            WHERE pg_has_role(?, r.oid, 'MEMBER') AND (r.rolsuper OR r.rolbypassrls OR r.rolcreaterole)""";
+    /** Relations row-level security does not guard that expose a tenant column to the application role. */
+    private static final String UNGUARDED = """
+            SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema()
+              AND (c.relkind IN ('m', 'f')
+                   OR (c.relkind = 'v' AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false)))
+              AND has_table_privilege(current_user, c.oid, 'SELECT')
+              AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id'
+                          AND a.attnum > 0 AND NOT a.attisdropped)
+            ORDER BY c.relname""";
     private static final String OWNED = """
             SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE pg_has_role(?, c.relowner, 'MEMBER')
@@ -71,6 +83,7 @@ public final class RlsSelfCheck {
             checkRole(connection, bypassRole, "the bypass role", problems);
             checkTemporary(connection, problems);
             checkTables(connection, problems);
+            checkUnguarded(connection, problems);
             checkVersion(connection, allowUnpatchedServer, problems);
         } catch (SQLException e) {
             throw new IllegalStateException("could not inspect the database: " + e.getMessage(), e);
@@ -86,12 +99,15 @@ public final class RlsSelfCheck {
             privileged.setString(2, role);
             try (ResultSet rows = privileged.executeQuery()) {
                 while (rows.next()) {
-                    String through = rows.getBoolean(4) ? "" : " (as a member of " + rows.getString(1) + ")";
+                    String through = rows.getBoolean(5) ? "" : " (as a member of " + rows.getString(1) + ")";
                     if (rows.getBoolean(2)) {
                         problems.add(what + " is a superuser" + through);
                     }
                     if (rows.getBoolean(3)) {
                         problems.add(what + " has BYPASSRLS" + through);
+                    }
+                    if (rows.getBoolean(4)) {
+                        problems.add(what + " has CREATEROLE" + through + " (it could grant itself a privileged role)");
                     }
                 }
             }
@@ -143,6 +159,20 @@ public final class RlsSelfCheck {
         for (String table : TENANT_TABLES) {
             if (!seen.contains(table)) {
                 problems.add(table + ": the table is missing (are migrations applied?)");
+            }
+        }
+    }
+
+    private static void checkUnguarded(Connection connection, List<String> problems) throws SQLException {
+        try (PreparedStatement unguarded = connection.prepareStatement(UNGUARDED); ResultSet rows = unguarded.executeQuery()) {
+            while (rows.next()) {
+                String kind = switch (rows.getString(2)) {
+                    case "m" -> "a materialized view";
+                    case "f" -> "a foreign table";
+                    default -> "a view without security_invoker";
+                };
+                problems.add(rows.getString(1) + ": " + kind + " with a tenant_id column the application role can read;"
+                        + " row-level security does not apply to it");
             }
         }
     }

@@ -13,8 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shared tenant cache, which never fails a request because Redis is down: a read is a miss (the caller loads
- * from the database), a write is skipped. An invalidation that cannot reach Redis is kept and replayed before the
- * breaker lets callers back to Redis, so an entry that changed during the outage is never served stale afterwards.
+ * from the database), a write is skipped. An invalidation that cannot reach Redis is kept in this process and
+ * replayed before the breaker lets callers back to Redis, and again before any call that finds some still held
+ * back (one may arrive while the replay runs), so this instance never reads an entry it meant to drop. Held-back
+ * invalidations live in memory: an instance restarted during an outage loses them, and the entries they meant to
+ * drop live until their time to live ends.
  */
 final class OutageTolerantTenantCache implements TenantCache {
 
@@ -30,7 +33,7 @@ final class OutageTolerantTenantCache implements TenantCache {
 
     @Override
     public <V> Optional<V> get(CacheKey key, Class<V> type) {
-        if (redis.isOpen()) {
+        if (redis.isOpen() || !caughtUp()) {
             return Optional.empty();
         }
         try {
@@ -43,7 +46,7 @@ final class OutageTolerantTenantCache implements TenantCache {
 
     @Override
     public <V> void put(CacheKey key, V value, Duration ttl, Set<CacheTag> tags) {
-        if (redis.isOpen()) {
+        if (redis.isOpen() || !caughtUp()) {
             return;
         }
         try {
@@ -65,7 +68,7 @@ final class OutageTolerantTenantCache implements TenantCache {
 
     /** Invalidates {@code what} in Redis, or keeps it in {@code pending} for {@link #catchUp()} when Redis is down. */
     private <T> void invalidateOrHoldBack(T what, java.util.function.Consumer<T> invalidation, Set<T> pending) {
-        if (redis.isOpen()) {
+        if (redis.isOpen() || !caughtUp()) {
             pending.add(what);
             return;
         }
@@ -74,6 +77,20 @@ final class OutageTolerantTenantCache implements TenantCache {
         } catch (DependencyUnavailable unreachable) {
             pending.add(what);
             redis.suspect();
+        }
+    }
+
+    /** Whether no invalidation is held back any more, replaying those that are; false if Redis fails again. */
+    private boolean caughtUp() {
+        if (pendingKeys.isEmpty() && pendingTags.isEmpty()) {
+            return true;
+        }
+        try {
+            catchUp();
+            return true;
+        } catch (DependencyUnavailable unreachable) {
+            redis.suspect();
+            return false;
         }
     }
 

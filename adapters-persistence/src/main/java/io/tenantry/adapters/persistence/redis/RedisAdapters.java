@@ -35,7 +35,7 @@ public final class RedisAdapters implements AutoCloseable {
         this.breaker = new ProbedBreaker("Redis at " + settings.url(), this::answersPing, PROBE_INTERVAL,
                 () -> cache[0].catchUp());
         this.rateLimiter = new OutageTolerantRateLimiter(new RedisRateLimiter(client, prefix + "limits:"),
-                new InMemoryRateLimiter(clock), breaker, settings);
+                new InMemoryRateLimiter(clock), breaker, settings, clock);
         this.tenantCache = new OutageTolerantTenantCache(new RedisTenantCache(client, prefix + "cache:"), breaker);
         cache[0] = tenantCache;
     }

@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 /**
  * A circuit breaker that opens and closes only on the evidence of a probe of its own, never on the failures of
  * callers: a caller that meets a failure {@linkplain #suspect() suspects} the dependency, which makes the breaker
- * probe at once; a failed probe opens it, and while open a background virtual thread probes every
+ * probe at once; two failed probes in a row open it, and while open a background virtual thread probes every
  * {@code probeInterval} and closes it as soon as the dependency answers (after running {@code onRecovery}, so
  * whatever the outage left undone is done before callers return). A dependency that is merely slow or saturated
  * for its callers, but answers the probe, never trips it. One log line per change of state.
@@ -18,6 +18,9 @@ import java.util.function.BooleanSupplier;
 public final class ProbedBreaker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbedBreaker.class);
+
+    /** Failed probes in a row that open the breaker: one slow answer of an overloaded dependency is not an outage. */
+    private static final int FAILURES_TO_OPEN = 2;
 
     private final String name;
     private final BooleanSupplier probe;
@@ -61,6 +64,7 @@ public final class ProbedBreaker implements AutoCloseable {
     }
 
     private void probeUntilAnswered() {
+        int failedInARow = 0;
         try {
             while (!closed) {
                 if (probe.getAsBoolean()) {
@@ -76,7 +80,7 @@ public final class ProbedBreaker implements AutoCloseable {
                         LOG.warn("{} answers, but catching up after the outage failed; still refusing: {}", name,
                                 catchingUpFailed.toString());
                     }
-                } else if (!open) {
+                } else if (!open && ++failedInARow >= FAILURES_TO_OPEN) {
                     open = true;
                     LOG.warn("{} is down: its callers are answered without it until it answers again", name);
                 }

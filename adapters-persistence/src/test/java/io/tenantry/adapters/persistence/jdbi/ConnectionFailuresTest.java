@@ -28,6 +28,27 @@ class ConnectionFailuresTest {
         assertFalse(ConnectionFailures.isConnectionFailure(wrapped(new SQLException("x", state))), state);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"25006", "40001", "40P01", "53100", "53200", "58030", "55P03"})
+    void transientStatesAreUnavailableNotAnError(String state) {
+        assertInstanceOf(DependencyUnavailable.class, ConnectionFailures.translated(wrapped(new SQLException("x", state))), state);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"canceling statement due to statement timeout", "Abbruch der Anweisung wegen Zeitüberschreitung",
+            "canceling statement due to user request"})
+    void aCancelledStatementIsATimeoutWhateverTheServersLanguage(String message) {
+        assertInstanceOf(io.tenantry.application.capacity.StatementTimedOut.class,
+                ConnectionFailures.translated(wrapped(new SQLException(message, "57014"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"23505", "42501", "22P02", "42P01"})
+    void aFailedStatementStaysWhatItIs(String state) {
+        RuntimeException failure = wrapped(new SQLException("x", state));
+        assertSame(failure, ConnectionFailures.translated(failure), state);
+    }
+
     @Test
     void aPoolCheckoutTimeoutAndASocketErrorAreConnectionFailures() {
         assertTrue(ConnectionFailures.isConnectionFailure(wrapped(new SQLTransientConnectionException("pool timed out"))));

@@ -190,6 +190,31 @@ class CatalogTest {
     }
 
     @Test
+    void theSelfCheckRefusesReadableRelationsThatRowLevelSecurityDoesNotGuard() {
+        String app = database.settings().app().user();
+        database.execute("CREATE MATERIALIZED VIEW order_totals AS SELECT tenant_id, sum(total_cents) AS total FROM orders GROUP BY tenant_id",
+                "CREATE VIEW open_orders AS SELECT tenant_id, id FROM orders WHERE status = 'open'",
+                "GRANT SELECT ON order_totals, open_orders TO " + app);
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of(
+                "open_orders: a view without security_invoker with a tenant_id column the application role can read;"
+                        + " row-level security does not apply to it",
+                "order_totals: a materialized view with a tenant_id column the application role can read;"
+                        + " row-level security does not apply to it"), refused.problems());
+        database.execute("REVOKE SELECT ON order_totals FROM " + app, "ALTER VIEW open_orders SET (security_invoker = true)");
+        start();
+    }
+
+    @Test
+    void theSelfCheckRefusesARoleThatMayCreateRoles() {
+        database.execute("ALTER ROLE " + database.settings().bypass().user() + " CREATEROLE");
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of("the bypass role has CREATEROLE (it could grant itself a privileged role)"), refused.problems());
+        database.execute("ALTER ROLE " + database.settings().bypass().user() + " NOCREATEROLE");
+        start();
+    }
+
+    @Test
     void theSelfCheckRefusesAPrivilegedBypassRole() {
         database.execute("ALTER ROLE " + database.settings().bypass().user() + " BYPASSRLS");
         UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);

@@ -98,7 +98,7 @@ class RedisOutageTest {
             Eventually.until("Redis is seen down", Duration.ofSeconds(10), redis::degraded);
             long start = System.nanoTime();
             assertThrows(DependencyUnavailable.class, () -> redis.rateLimiter().acquire(key, TEN_A_MINUTE));
-            assertTrue((System.nanoTime() - start) / 1_000_000 < 50, "known down: refused at once");
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 250, "known down: refused at once, not after a timeout");
             assertTrue(redis.healthCheck().critical());
             relay.restore();
             Eventually.until("Redis is seen back", Duration.ofSeconds(10), () -> !redis.degraded());
