@@ -105,7 +105,7 @@ class DatabaseOutageApiTest {
         assertEquals(Map.of(503, (long) duringCut.size()), duringCut.stream()
                 .collect(Collectors.groupingBy(Exchange::status, Collectors.counting())), "only 503 while cut");
         long slowest = duringCut.stream().mapToLong(Exchange::millis).max().orElseThrow();
-        assertTrue(slowest <= CHECKOUT.toMillis() + 300, "a 503 took " + slowest + " ms");
+        assertTrue(slowest <= CHECKOUT.toMillis(), "a 503 took " + slowest + " ms, past the checkout deadline");
         long firstServed = all.stream().filter(e -> e.startNanos() >= restoredAt && e.status() < 300)
                 .mapToLong(Exchange::endNanos).min().orElseThrow();
         long recoveryMillis = (firstServed - restoredAt) / 1_000_000;

@@ -22,14 +22,19 @@ final class DatabaseBreaker implements AutoCloseable {
         Connection get() throws SQLException;
     }
 
+    /** One wait for a pooled connection (HikariCP's shortest timeout); a checkout waits in these up to its deadline. */
+    static final Duration CHECKOUT_SLICE = Duration.ofMillis(250);
+
     private final String name;
     private final DatabaseProbe probe;
     private final ProbedBreaker breaker;
+    private final Duration deadline;
 
-    DatabaseBreaker(String name, DatabaseProbe probe, Duration probeInterval) {
+    DatabaseBreaker(String name, DatabaseProbe probe, Duration probeInterval, Duration deadline) {
         this.name = name;
         this.probe = probe;
         this.breaker = new ProbedBreaker(name, probe::answers, probeInterval);
+        this.deadline = deadline;
     }
 
     /** Whether requests are refused at once now. */
@@ -37,18 +42,30 @@ final class DatabaseBreaker implements AutoCloseable {
         return breaker.isOpen();
     }
 
-    /** A connection from {@code pool}, or an immediate failure while the database is known to be down. */
+    /**
+     * A connection from {@code pool} within the checkout deadline, or a failure: at once while the database is known
+     * to be down, and as soon as it becomes known while waiting (the wait is taken in {@link #CHECKOUT_SLICE}s, each a
+     * pool timeout), so no request waits out the whole deadline for a database that is gone.
+     */
     Connection checkout(Checkout pool) throws SQLException {
-        if (breaker.isOpen()) {
-            throw new SQLTransientConnectionException(name + " is known to be down", "08001");
-        }
-        try {
-            return pool.get();
-        } catch (SQLException | RuntimeException failure) {
-            if (ConnectionFailures.isConnectionFailure(failure)) {
-                breaker.suspect();
+        long giveUpAt = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            if (breaker.isOpen()) {
+                throw new SQLTransientConnectionException(name + " is known to be down", "08001");
             }
-            throw failure;
+            try {
+                return pool.get();
+            } catch (SQLTransientConnectionException sliceOver) {
+                breaker.suspect();
+                if (System.nanoTime() + CHECKOUT_SLICE.toNanos() > giveUpAt) {
+                    throw sliceOver;
+                }
+            } catch (SQLException | RuntimeException failure) {
+                if (ConnectionFailures.isConnectionFailure(failure)) {
+                    breaker.suspect();
+                }
+                throw failure;
+            }
         }
     }
 

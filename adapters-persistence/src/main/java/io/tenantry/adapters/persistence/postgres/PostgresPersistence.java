@@ -28,6 +28,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
 
     private final HikariDataSource applicationPool;
+    private final DataSource guardedApplicationPool;
     private final HikariDataSource bypassPool;
     private final DatabaseBreaker breaker;
     private final JdbiOrderRepository orders;
@@ -41,16 +42,18 @@ public final class PostgresPersistence implements AutoCloseable {
         this.applicationPool = pool("tenantry-app", settings, settings.app(), settings.appPoolSize());
         this.bypassPool = pool("tenantry-bypass", settings, settings.bypass(), settings.bypassPoolSize());
         this.breaker = new DatabaseBreaker("the database at " + settings.url().split("\\?", 2)[0],
-                new DatabaseProbe(settings.url(), settings.app(), settings.checkoutTimeout()), PROBE_INTERVAL);
+                new DatabaseProbe(settings.url(), settings.app(), settings.checkoutTimeout()), PROBE_INTERVAL,
+                settings.checkoutTimeout());
+        this.guardedApplicationPool = new GuardedDataSource(applicationPool, breaker);
         if (selfCheck) {
             try {
-                RlsSelfCheck.verify(applicationPool, settings.bypass().user(), settings.allowUnpatchedServer());
+                RlsSelfCheck.verify(guardedApplicationPool, settings.bypass().user(), settings.allowUnpatchedServer());
             } catch (RuntimeException unsafe) {
                 close();
                 throw unsafe;
             }
         }
-        Jdbi application = TenantJdbi.create(new GuardedDataSource(applicationPool, breaker), ConnectionRole.APPLICATION,
+        Jdbi application = TenantJdbi.create(guardedApplicationPool, ConnectionRole.APPLICATION,
                 sqlRewriter, breaker::suspect, settings.workLimits());
         Jdbi bypass = TenantJdbi.create(new GuardedDataSource(bypassPool, breaker), ConnectionRole.BYPASS, sqlRewriter,
                 breaker::suspect);
@@ -108,9 +111,9 @@ public final class PostgresPersistence implements AutoCloseable {
         return (pool == null ? 0 : pool.getActiveConnections()) + (bypass == null ? 0 : bypass.getActiveConnections());
     }
 
-    /** The application role's pool, for tests that look at pooled connections. */
+    /** The application role's pool (behind the breaker), for tests that look at pooled connections. */
     public DataSource applicationDataSource() {
-        return applicationPool;
+        return guardedApplicationPool;
     }
 
     /**
@@ -141,7 +144,9 @@ public final class PostgresPersistence implements AutoCloseable {
         // prepares it server-side after a few uses. In that prepared form a statement reused with NULL parameters
         // was seen to return no rows, so tenant-bound statements never bind NULL (one SQL text per shape instead);
         // OrderRepositoryContract.repeatedReadsKeepReturningTheSameRows guards this.
-        config.setConnectionTimeout(settings.checkoutTimeout().toMillis());
+        // the breaker waits for a connection in slices up to the checkout deadline, so a wait ends early once the
+        // database is known to be down
+        config.setConnectionTimeout(DatabaseBreaker.CHECKOUT_SLICE.toMillis());
         // A database that vanishes without closing its sockets (a power cut, a dropped route) must not hold a
         // request for minutes of TCP retransmission: no read waits longer than the longest statement may run.
         long longestStatement = settings.workLimits().statementTimeout().values().stream()
