@@ -94,4 +94,30 @@ class RedisOutageApiTest {
             redis.stop();
         }
     }
+
+    @Test
+    void theServiceStartsAndServesWhileRedisIsDownAndJoinsItWhenItComesUp() throws Exception {
+        TestRedis.OwnRedis redis = TestRedis.startOwn();
+        redis.stop();
+        try (TestDatabase database = TestDatabase.create(4)) {
+            TestServer server = TestServer.start(database, Duration.ofSeconds(30), Optional.of(redis.url()),
+                    TierLimits.defaults());
+            try {
+                TestTenant tenant = server.newTenant(Tier.PRO);
+                Eventually.until("/health says DEGRADED", Duration.ofSeconds(5),
+                        () -> Json.parse(server.api.get("/health", null).body()).get("status").asText().equals("DEGRADED"));
+                assertEquals(200, server.api.get("/api/orders", tenant.member()).status(), "served on local budgets");
+                redis.start();
+                Eventually.until("/health says UP", Duration.ofSeconds(5),
+                        () -> Json.parse(server.api.get("/health", null).body()).get("status").asText().equals("UP"));
+                Api.Response served = server.api.get("/api/orders", tenant.member());
+                assertEquals(200, served.status());
+                assertTrue(served.header("RateLimit-Policy").isPresent(), "limited as before: " + served);
+            } finally {
+                server.tenantry.close();
+            }
+        } finally {
+            redis.stop();
+        }
+    }
 }

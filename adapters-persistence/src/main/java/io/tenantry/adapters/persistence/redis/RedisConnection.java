@@ -22,12 +22,15 @@ public final class RedisConnection {
     }
 
     /**
-     * Connects with every command bounded by {@code commandTimeout} and never retried: on the request path a Redis
+     * Creates a client that connects on its first command, with every command bounded by {@code commandTimeout} and never retried: on the request path a Redis
      * that does not answer at once is treated as down (and the callers fall back) rather than waited for.
      */
     public static RedissonClient connect(String url, Duration commandTimeout) {
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
+        // connect on first use, not here: a Redis that is down (or slow to answer a cold JVM's first PING within a
+        // hot-path timeout) must not stop the service from starting; the callers' breaker covers the first calls
+        config.setLazyInitialization(true);
         int timeout = (int) commandTimeout.toMillis();
         config.useSingleServer().setAddress(url).setConnectionMinimumIdleSize(2).setConnectionPoolSize(16)
                 .setTimeout(timeout).setConnectTimeout(Math.max(timeout, 1_000)).setRetryAttempts(0);
