@@ -6,7 +6,6 @@ import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.policy.BypassRls;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -22,7 +21,6 @@ import java.util.UUID;
  * SQL for the append-only audit log. Not a tenant table: it lives on the bypass role, inside the bypass transaction.
  * Appending is the audit itself; reading spans every tenant and is a bypass of its own.
  */
-@RegisterRowMapper(AuditDao.AuditEventMapper.class)
 interface AuditDao {
 
     @SqlUpdate("""

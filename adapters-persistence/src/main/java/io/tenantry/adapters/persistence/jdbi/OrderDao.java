@@ -12,7 +12,6 @@ import io.tenantry.kernel.policy.Operation;
 import io.tenantry.kernel.policy.TenantScoped;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -29,7 +28,6 @@ import java.util.UUID;
 @TenantScoped
 @BindCurrentTenant
 @Allow(operations = Operation.DELETE, roles = "owner")
-@RegisterRowMapper(OrderDao.TenantOrderMapper.class)
 interface OrderDao {
 
     String SELECT = """

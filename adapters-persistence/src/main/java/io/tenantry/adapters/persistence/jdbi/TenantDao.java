@@ -8,7 +8,6 @@ import io.tenantry.kernel.policy.BypassRls;
 import io.tenantry.kernel.policy.TenantScoped;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -21,7 +20,6 @@ import java.util.Optional;
 /** SQL for the tenant directory: a tenant reads its own row; everything else is the operator's, through the bypass. */
 @TenantScoped
 @BindCurrentTenant
-@RegisterRowMapper(TenantDao.TenantMapper.class)
 interface TenantDao {
 
     String COLUMNS = "SELECT id, name, tier, status FROM tenants ";

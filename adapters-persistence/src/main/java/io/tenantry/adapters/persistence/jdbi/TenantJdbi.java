@@ -1,5 +1,10 @@
 package io.tenantry.adapters.persistence.jdbi;
 
+import io.tenantry.application.order.TenantOrder;
+import io.tenantry.application.tenant.Tenant;
+import io.tenantry.domain.user.User;
+import io.tenantry.kernel.audit.AuditEvent;
+
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.Extensions;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -42,6 +47,7 @@ public final class TenantJdbi {
     public static Jdbi create(DataSource dataSource, ConnectionRole role, UnaryOperator<TemplateEngine> sqlRewriter,
                               Runnable onConnectionFailure, DatabaseWorkLimits limits) {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        registerRowMappers(jdbi);
         SqlStatements statements = jdbi.getConfig(SqlStatements.class);
         statements.setTemplateEngine(new CurrentTenantSetting(sqlRewriter.apply(statements.getTemplateEngine())));
         jdbi.getConfig(WorkLimitsConfig.class).limits(limits);
@@ -52,5 +58,17 @@ public final class TenantJdbi {
             extensions.registerHandlerCustomizer(new TenantBulkhead(limits));
         }
         return jdbi;
+    }
+
+    /**
+     * The SQL objects' row mappers, registered once with their row types here rather than by
+     * {@code @RegisterRowMapper} on each SQL object: an on-demand SQL object derives its configuration on every call,
+     * and an annotation-registered mapper is then re-created and its row type inferred by reflection each time.
+     */
+    private static void registerRowMappers(Jdbi jdbi) {
+        jdbi.registerRowMapper(TenantOrder.class, new OrderDao.TenantOrderMapper())
+                .registerRowMapper(Tenant.class, new TenantDao.TenantMapper())
+                .registerRowMapper(User.class, new UserDao.UserMapper())
+                .registerRowMapper(AuditEvent.class, new AuditDao.AuditEventMapper());
     }
 }

@@ -6,7 +6,6 @@ import io.tenantry.domain.user.UserId;
 import io.tenantry.kernel.policy.TenantScoped;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -20,7 +19,6 @@ import java.util.UUID;
 /** SQL for users; every statement is tenant-bound. */
 @TenantScoped
 @BindCurrentTenant
-@RegisterRowMapper(UserDao.UserMapper.class)
 interface UserDao {
 
     String EMAIL_PER_TENANT = "users_email_per_tenant";

@@ -8,6 +8,8 @@ import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.ECDSAKeyProvider;
 import com.auth0.jwt.interfaces.RSAKeyProvider;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.context.Tier;
@@ -16,6 +18,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -36,6 +39,13 @@ import java.util.Set;
  * signed with the same key must not pass as one); and when its {@code kid} header names no configured key. HS256 has
  * one secret and no key ids, so an HS256 token carrying a {@code kid} is refused: whoever set it expected a key
  * selection that does not happen here.
+ *
+ * <p>A client sends the same token with every request until it expires, and verifying it (parsing three segments,
+ * JSON, a signature: several microseconds with HS256, far more with RS256) is a large part of a cheap request. So an
+ * accepted token is remembered, keyed by the whole token text, and answered from memory until its {@code exp} (never
+ * into the leeway, which only a full verification grants). Only accepted tokens are kept, bounded by their total
+ * length; the memory belongs to this verifier and its keys, so a verifier built with rotated keys starts empty and
+ * re-verifies every token.
  */
 public final class TokenVerifier {
 
@@ -45,21 +55,37 @@ public final class TokenVerifier {
     /** {@code typ} values accepted (compared lower-cased): a plain JWT or an RFC 9068 access token. */
     private static final Set<String> ACCEPTED_TYPES = Set.of("jwt", "at+jwt", "application/at+jwt");
 
+    /** The accepted tokens remembered at most, in characters of token text (about 8 MiB of strings). */
+    static final long REMEMBERED_TOKEN_CHARS = 4L << 20;
+
     private final JWTVerifier verifier;
     private final Set<String> keyIds;
     private final Duration maxLifetime;
+    private final Clock clock;
+    private final Cache<String, Accepted> accepted = Caffeine.newBuilder()
+            .maximumWeight(REMEMBERED_TOKEN_CHARS).weigher((String token, Accepted identity) -> token.length()).build();
+
+    /** A verified token's identity, good until the token's {@code exp}. */
+    private record Accepted(Authentication.Authenticated authentication, Instant expires) {
+    }
 
     public TokenVerifier(JwtSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** Verifies against {@code clock}'s time (tests move it). */
+    public TokenVerifier(JwtSettings settings, Clock clock) {
         this.keyIds = settings.publicKeys().keySet();
         this.maxLifetime = settings.maxLifetime();
-        this.verifier = JWT.require(algorithm(settings))
+        this.clock = clock;
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm(settings))
                 .withIssuer(settings.issuer())
                 .withAudience(settings.audience())
                 .withClaimPresence("exp")
                 .withClaimPresence("iat")
                 .withClaimPresence("sub")
-                .acceptLeeway(settings.leeway().toSeconds())
-                .build();
+                .acceptLeeway(settings.leeway().toSeconds()))
+                .build(clock);
     }
 
     public Authentication verify(String authorization) {
@@ -70,6 +96,23 @@ public final class TokenVerifier {
         if (token.length() > MAX_TOKEN_LENGTH) {
             return new Authentication.Rejected("token too long");
         }
+        Accepted remembered = accepted.getIfPresent(token);
+        if (remembered != null) {
+            if (clock.instant().isBefore(remembered.expires())) {
+                return remembered.authentication();
+            }
+            accepted.invalidate(token);
+        }
+        return verifyInFull(token);
+    }
+
+    /** How many accepted tokens are remembered now (tests). */
+    long rememberedTokens() {
+        accepted.cleanUp();
+        return accepted.estimatedSize();
+    }
+
+    private Authentication verifyInFull(String token) {
         if (token.chars().filter(c -> c == '.').count() != 2) {
             return new Authentication.Rejected("not a signed JWT (three segments)");
         }
@@ -83,8 +126,13 @@ public final class TokenVerifier {
         if (refusal.isPresent()) {
             return new Authentication.Rejected(refusal.get());
         }
-        return identity(jwt).<Authentication>map(Authentication.Authenticated::new)
-                .orElseGet(() -> new Authentication.Rejected("missing or malformed tenancy claims"));
+        Optional<TenantIdentity> identity = identity(jwt);
+        if (identity.isEmpty()) {
+            return new Authentication.Rejected("missing or malformed tenancy claims");
+        }
+        Authentication.Authenticated authenticated = new Authentication.Authenticated(identity.get());
+        accepted.put(token, new Accepted(authenticated, jwt.getExpiresAtAsInstant()));
+        return authenticated;
     }
 
     private Optional<String> headerRefusal(DecodedJWT jwt) {
