@@ -169,10 +169,13 @@ public final class HouseRules {
 
     public static final ArchRule CACHES_AND_LIMITERS_ONLY_THROUGH_KERNEL_PORTS = noClasses()
             .that().resideOutsideOfPackage("io.tenantry.adapters.persistence.redis..")
+            .and().areNotAssignableTo(io.tenantry.adapters.web.auth.TokenVerifier.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.redisson..", "com.github.benmanes.caffeine..",
                     "javax.cache..", "org.ehcache..")
             .because("a raw cache map or script has no tenant in its keys. Use TenantCache with CacheKey and "
-                    + "RateLimiter with RateLimitKey; Redis access belongs in the persistence adapter's redis package");
+                    + "RateLimiter with RateLimitKey; Redis access belongs in the persistence adapter's redis package. "
+                    + "The one exemption is TokenVerifier's memory of accepted tokens, keyed by the whole signed token "
+                    + "that names its tenant");
 
     /** Every rule above, checked together so one run reports every violation. */
     public static final ArchRule ALL = CompositeArchRule.of(List.of(

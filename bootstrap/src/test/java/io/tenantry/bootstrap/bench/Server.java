@@ -150,8 +150,11 @@ final class Server implements AutoCloseable {
     /** The heap in use right after a full GC (jcmd GC.run, then GC.heap_info). */
     String heapAfterGc() throws IOException, InterruptedException {
         jcmd("GC.run");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
-        return used.find() ? (Long.parseLong(used.group(1)) / 1_024) + " MiB" : "unknown";
+        // G1 prints one "garbage-first heap ... used NK" line, the serial collector one per generation
+        Pattern used = Pattern.compile("(?:heap|generation) .*used (\\d+)K");
+        long kib = jcmd("GC.heap_info").lines().map(used::matcher).filter(Matcher::find)
+                .mapToLong(match -> Long.parseLong(match.group(1))).sum();
+        return kib == 0 ? "unknown" : (kib / 1_024) + " MiB";
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -23,10 +23,12 @@ import java.util.Optional;
 public final class JdbiOrderRepository implements OrderRepository {
 
     private final OrderDao tenantScoped;
+    private final OrderQueries reads;
     private final OrderDao bypass;
 
     public JdbiOrderRepository(Jdbi application, Jdbi bypass) {
         this.tenantScoped = application.onDemand(OrderDao.class);
+        this.reads = application.onDemand(OrderQueries.class);
         this.bypass = bypass.onDemand(OrderDao.class);
     }
 
@@ -53,7 +55,7 @@ public final class JdbiOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> find(OrderId id) {
-        return tenantScoped.find(id.value()).map(TenantOrder::order);
+        return reads.find(id.value()).map(TenantOrder::order);
     }
 
     @Override
@@ -61,18 +63,18 @@ public final class JdbiOrderRepository implements OrderRepository {
         int fetch = query.limit() + 1;
         Optional<OrderCursor> after = query.after();
         List<TenantOrder> fetched = query.status().map(OrderStatus::wireName)
-                .map(status -> after.map(cursor -> tenantScoped.pageInStatusAfter(status,
+                .map(status -> after.map(cursor -> reads.pageInStatusAfter(status,
                                 Columns.timestamp(cursor.createdAt()), cursor.id(), fetch))
-                        .orElseGet(() -> tenantScoped.firstPageInStatus(status, fetch)))
-                .orElseGet(() -> after.map(cursor -> tenantScoped.pageAfter(Columns.timestamp(cursor.createdAt()),
+                        .orElseGet(() -> reads.firstPageInStatus(status, fetch)))
+                .orElseGet(() -> after.map(cursor -> reads.pageAfter(Columns.timestamp(cursor.createdAt()),
                                 cursor.id(), fetch))
-                        .orElseGet(() -> tenantScoped.firstPage(fetch)));
+                        .orElseGet(() -> reads.firstPage(fetch)));
         return OrderPage.of(fetched.stream().map(TenantOrder::order).toList(), query.limit());
     }
 
     @Override
     public long count() {
-        return tenantScoped.count();
+        return reads.count();
     }
 
     @Override

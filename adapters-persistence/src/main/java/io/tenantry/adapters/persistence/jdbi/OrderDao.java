@@ -21,22 +21,16 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for orders and their lines. Every statement is tenant-bound unless it is an audited bypass read. */
+/**
+ * SQL that writes orders and their lines, and the operators' cross-tenant read; the tenant's own reads are
+ * {@link OrderQueries}. Every statement is tenant-bound unless it is an audited bypass read.
+ */
 @TenantScoped
 @BindCurrentTenant
 @Allow(operations = Operation.DELETE, roles = "owner")
 interface OrderDao {
-
-    String SELECT = """
-            SELECT o.tenant_id, o.id, o.customer, o.status, o.created_at, o.updated_at, l.skus, l.quantities, l.prices
-            FROM orders o CROSS JOIN LATERAL (
-              SELECT array_agg(x.sku ORDER BY x.line_no) AS skus, array_agg(x.quantity ORDER BY x.line_no) AS quantities,
-                     array_agg(x.unit_price_cents ORDER BY x.line_no) AS prices
-              FROM order_lines x WHERE x.tenant_id = o.tenant_id AND x.order_id = o.id) l
-            """;
 
     /** The lines of the order a statement's CTE {@code o} just inserted. */
     String LINES_OF_INSERTED_ORDER = """
@@ -80,31 +74,6 @@ interface OrderDao {
                               @Bind("skus") String[] skus, @Bind("quantities") Integer[] quantities,
                               @Bind("prices") Long[] prices);
 
-    @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId AND o.id = :id")
-    Optional<TenantOrder> find(@Bind("id") UUID id);
-
-    // Keyset pages come in four statements rather than one with optional (NULL) parameters: each has a stable
-    // plan, and no statement binds a NULL (see PostgresPersistence on server-side prepared statements).
-    String NEWEST_FIRST = "ORDER BY o.created_at DESC, o.id DESC LIMIT :limit";
-    String AFTER = "AND (o.created_at, o.id) < (:afterCreated, :afterId) ";
-
-    @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId " + NEWEST_FIRST)
-    List<TenantOrder> firstPage(@Bind("limit") int limit);
-
-    @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId " + AFTER + NEWEST_FIRST)
-    List<TenantOrder> pageAfter(@Bind("afterCreated") OffsetDateTime afterCreated, @Bind("afterId") UUID afterId,
-                                @Bind("limit") int limit);
-
-    @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId AND o.status = :status " + NEWEST_FIRST)
-    List<TenantOrder> firstPageInStatus(@Bind("status") String status, @Bind("limit") int limit);
-
-    @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId AND o.status = :status " + AFTER + NEWEST_FIRST)
-    List<TenantOrder> pageInStatusAfter(@Bind("status") String status, @Bind("afterCreated") OffsetDateTime afterCreated,
-                                        @Bind("afterId") UUID afterId, @Bind("limit") int limit);
-
-    @SqlQuery("SELECT count(*) FROM orders WHERE tenant_id = :tenantId")
-    long count();
-
     @SqlUpdate("""
             UPDATE orders SET status = :status, updated_at = :updatedAt
             WHERE tenant_id = :tenantId AND id = :id AND status = :expected""")
@@ -115,7 +84,7 @@ interface OrderDao {
     int delete(@Bind("id") UUID id);
 
     @BypassRls(justification = "platform operators list the orders of every tenant")
-    @SqlQuery(SELECT + "ORDER BY o.created_at DESC, o.id DESC LIMIT :limit")
+    @SqlQuery(OrderQueries.SELECT + "ORDER BY o.created_at DESC, o.id DESC LIMIT :limit")
     List<TenantOrder> listAcrossTenants(@Bind("limit") int limit);
 
     /** Reads an order row with its aggregated lines. */

@@ -8,6 +8,8 @@ import io.tenantry.kernel.context.TenantIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,7 +20,13 @@ public final class RequestMetrics {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.tenantry.http");
 
+    /** The labels of one timer; bounded (routes, methods, statuses and tiers are each a short list). */
+    private record Labels(String route, String method, int status, String tier) {
+    }
+
     private final MeterRegistry registry;
+    /** Each timer built once: building one per request (tags sorted, id looked up) showed in the request's profile. */
+    private final Map<Labels, Timer> timers = new ConcurrentHashMap<>();
 
     public RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,12 +37,15 @@ public final class RequestMetrics {
         String tier = identity == null ? "none" : identity.tier().wireName();
         String route = route(ctx);
         int status = ctx.statusCode();
-        Timer.builder("tenantry.http.requests")
-                .tag("route", route).tag("method", ctx.method().name()).tag("status", String.valueOf(status)).tag("tier", tier)
-                .register(registry)
+        timers.computeIfAbsent(new Labels(route, ctx.method().name(), status, tier), this::timer)
                 .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
         LOG.info("{} {} {} {}ms tenant={} request={}", ctx.method().name(), route, status, Math.round(millis),
                 identity == null ? "-" : identity.tenant(), ctx.attribute(RequestIds.ATTRIBUTE));
+    }
+
+    private Timer timer(Labels labels) {
+        return Timer.builder("tenantry.http.requests").tag("route", labels.route()).tag("method", labels.method())
+                .tag("status", String.valueOf(labels.status())).tag("tier", labels.tier()).register(registry);
     }
 
     private static String route(Context ctx) {
