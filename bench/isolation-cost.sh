@@ -5,13 +5,15 @@
 # wrk -t2 in alternating rounds, median of the rounds, answers checked before timing. Uses TENANTRY_TEST_PG_URL and
 # TENANTRY_TEST_REDIS_URL or embedded servers.
 # Usage: bench/isolation-cost.sh [seconds] [rounds] [connections, e.g. 16,64]
-# Environment: BENCH_WARMUP (seconds of load per server before timing, default 30), BENCH_JVM (JVM flags of both servers; default the README's), BENCH_JFR (a .jfr file: record the
+# Environment: BENCH_WARMUP (seconds of load per server before timing, default 30), BENCH_JVM (JVM flags of both
+# servers; default the README's run command's), BENCH_JFR (a .jfr file: record the
 # product's in-process run), BENCH_REDIS=false (skip the Redis column).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/classpath.sh
 require_wrk
 cp="$(bench_classpath bootstrap)"
-"$JAVA_HOME/bin/java" -cp "$cp" -Dbench.jvm="${BENCH_JVM-$(sed -n 's/^JAVA_OPTS="\(.*\)"$/\1/p' bench/jvm.conf)}" \
+readme_jvm="-XX:+UseSerialGC -Xms64m -Xmx160m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseCompactObjectHeaders"
+"$JAVA_HOME/bin/java" -cp "$cp" -Dbench.jvm="${BENCH_JVM-$readme_jvm}" \
   -Dbench.jfr="${BENCH_JFR:-}" -Dbench.warmup="${BENCH_WARMUP:-30}" -Dbench.redis="${BENCH_REDIS:-true}" \
   io.tenantry.bootstrap.bench.IsolationCostBenchmark "${1:-10}" "${2:-3}" "${3:-16,64}"

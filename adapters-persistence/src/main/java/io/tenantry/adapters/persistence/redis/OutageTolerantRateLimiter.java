@@ -31,14 +31,14 @@ final class OutageTolerantRateLimiter implements RateLimiter {
     private record Admitted(long index, AtomicLong count) {
     }
 
-    private final RedisRateLimiter shared;
+    private final SharedBudget shared;
     private final InMemoryRateLimiter local;
     private final ProbedBreaker redis;
     private final RedisSettings settings;
     private final Clock clock;
     private final Map<Window, Admitted> admittedLocally = new ConcurrentHashMap<>();
 
-    OutageTolerantRateLimiter(RedisRateLimiter shared, InMemoryRateLimiter local, ProbedBreaker redis, RedisSettings settings,
+    OutageTolerantRateLimiter(SharedBudget shared, InMemoryRateLimiter local, ProbedBreaker redis, RedisSettings settings,
                               Clock clock) {
         this.shared = shared;
         this.local = local;

@@ -34,7 +34,7 @@ public final class RedisAdapters implements AutoCloseable {
         OutageTolerantTenantCache[] cache = new OutageTolerantTenantCache[1];
         this.breaker = new ProbedBreaker("Redis at " + settings.url(), this::answersPing, PROBE_INTERVAL,
                 () -> cache[0].catchUp());
-        this.rateLimiter = new OutageTolerantRateLimiter(new RedisRateLimiter(client, prefix + "limits:"),
+        this.rateLimiter = new OutageTolerantRateLimiter(new LeasedRateLimiter(new RedisRateLimiter(client, prefix + "limits:")),
                 new InMemoryRateLimiter(clock), breaker, settings, clock);
         this.tenantCache = new OutageTolerantTenantCache(new RedisTenantCache(client, prefix + "cache:"), breaker);
         cache[0] = tenantCache;
