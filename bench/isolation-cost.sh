@@ -6,8 +6,8 @@
 # TENANTRY_TEST_REDIS_URL or embedded servers.
 # Usage: bench/isolation-cost.sh [seconds] [rounds] [connections, e.g. 16,64]
 # Environment: BENCH_WARMUP (seconds of load per server before timing, default 30), BENCH_JVM (JVM flags of both
-# servers; default the README's run command's), BENCH_JFR (a .jfr file: record the
-# product's in-process run), BENCH_REDIS=false (skip the Redis column).
+# servers; default the README's run command's), BENCH_JFR (a path prefix: record each
+# product run to <prefix>-in-process.jfr and <prefix>-redis.jfr), BENCH_REDIS=false (skip the Redis column).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/classpath.sh

@@ -98,8 +98,16 @@ public class TenantryBeans {
     @Singleton
     Optional<RedisAdapters> redis(TenantryConfig config, Clock clock, PrometheusMeterRegistry metrics) {
         Optional<RedisAdapters> redis = config.redis().map(settings -> RedisAdapters.connect(settings, "tenantry:", clock));
-        redis.ifPresent(adapters -> metrics.gauge("tenantry_dependency_degraded", io.micrometer.core.instrument.Tags.of(
-                "dependency", "redis"), adapters, serving -> serving.degraded() ? 1 : 0));
+        redis.ifPresent(adapters -> {
+            metrics.gauge("tenantry_dependency_degraded", io.micrometer.core.instrument.Tags.of("dependency", "redis"),
+                    adapters, serving -> serving.degraded() ? 1 : 0);
+            io.micrometer.core.instrument.FunctionCounter.builder("tenantry_rate_limit_shared_decisions", adapters,
+                            RedisAdapters::sharedDecisions)
+                    .description("rate-limit decisions made against the budgets shared through Redis").register(metrics);
+            io.micrometer.core.instrument.FunctionCounter.builder("tenantry_rate_limit_redis_round_trips", adapters,
+                            RedisAdapters::limiterRoundTrips)
+                    .description("rate-limit scripts run on Redis: one per lease taken or renewed").register(metrics);
+        });
         return redis;
     }
 

@@ -67,13 +67,7 @@ public final class IsolationCostBenchmark {
                     Map.entry("TENANTRY_HTTP_PORT", "0"), Map.entry("TENANTRY_DEMO", "false"),
                     Map.entry("TENANTRY_LIMIT_ENTERPRISE", "1000000000"), Map.entry("TENANTRY_LOG_LEVEL", "WARN"),
                     Map.entry("TENANTRY_STORAGE_DIR", work.resolve("storage").toString())));
-            List<String> productCommand = new ArrayList<>(List.of(java()));
-            productCommand.addAll(jvmFlags);
             String jfr = System.getProperty("bench.jfr", "");
-            if (!jfr.isBlank()) {
-                productCommand.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
-            }
-            productCommand.addAll(List.of("-jar", jar.toString(), "serve"));
             List<String> baselineCommand = new ArrayList<>(List.of(java()));
             baselineCommand.addAll(jvmFlags);
             baselineCommand.addAll(List.of("-cp", System.getProperty("java.class.path"), "bench/baseline/BareOrderServer.java",
@@ -83,11 +77,11 @@ public final class IsolationCostBenchmark {
             try {
                 servers.put("baseline", Server.start("baseline", baselineCommand, Map.of(), "listening on ", "/api/orders/"
                         + orders.get(tenantIds.getFirst()).getFirst(), Map.of("X-Tenant", tenantIds.getFirst())));
-                servers.put("in-process", Server.start("Tenantry", productCommand, product, "Tenantry is serving at ", "/health", Map.of()));
+                servers.put("in-process", Server.start("Tenantry", product(jvmFlags, jfr, "in-process", jar), product, "Tenantry is serving at ", "/health", Map.of()));
                 if (withRedis) {
                     Map<String, String> redis = new LinkedHashMap<>(product);
                     redis.put("TENANTRY_REDIS_URL", TestRedis.url());
-                    servers.put("redis", Server.start("Tenantry+Redis", productCommand, redis, "Tenantry is serving at ", "/health", Map.of()));
+                    servers.put("redis", Server.start("Tenantry+Redis", product(jvmFlags, jfr, "redis", jar), redis, "Tenantry is serving at ", "/health", Map.of()));
                 }
                 Answers answers = new Answers(jwt, tenantIds, orders);
                 for (Server server : servers.values()) {
@@ -151,10 +145,23 @@ public final class IsolationCostBenchmark {
             System.out.printf("%-12s %6.1f us of the server's CPU per request (all timed rounds)%n", used.getKey(),
                     used.getValue()[0] * 1_000.0 / used.getValue()[1]);
         }
+        Server shared = servers.get("redis");
+        if (shared != null) {
+            String metrics = shared.get("/metrics", "-", "-").body();
+            System.out.printf("%-12s %.4f Redis round trips per rate-limit decision (its /metrics, whole run)%n", "redis",
+                    metric(metrics, "tenantry_rate_limit_redis_round_trips_total")
+                            / metric(metrics, "tenantry_rate_limit_shared_decisions_total"));
+        }
         for (Map.Entry<String, Server> server : servers.entrySet()) {
             System.out.printf("%-12s first 200 after %5d ms, RSS after the load %4d MiB, heap after a full GC %s%n",
                     server.getKey(), server.getValue().startupMillis(), server.getValue().rssMiB(), server.getValue().heapAfterGc());
         }
+    }
+
+    private static double metric(String exposition, String name) {
+        return exposition.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new IllegalStateException("no " + name + " in /metrics"));
     }
 
     private static double median(double[] values) {
@@ -239,6 +246,17 @@ public final class IsolationCostBenchmark {
                 }
             }
         }
+    }
+
+    /** The product's command line; with {@code jfr} set, recording a profile to {@code <jfr>-<variant>.jfr}. */
+    private static List<String> product(List<String> jvmFlags, String jfr, String variant, Path jar) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmFlags);
+        if (!jfr.isBlank()) {
+            command.add("-XX:StartFlightRecording=filename=" + jfr + "-" + variant + ".jfr,settings=profile");
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve"));
+        return command;
     }
 
     private static String java() {

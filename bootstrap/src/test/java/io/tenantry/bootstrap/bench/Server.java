@@ -150,8 +150,8 @@ final class Server implements AutoCloseable {
     /** The heap in use right after a full GC (jcmd GC.run, then GC.heap_info). */
     String heapAfterGc() throws IOException, InterruptedException {
         jcmd("GC.run");
-        // G1 prints one "garbage-first heap ... used NK" line, the serial collector one per generation
-        Pattern used = Pattern.compile("(?:heap|generation) .*used (\\d+)K");
+        // G1 prints one "garbage-first heap ... used NK" line, the serial collector "DefNew" and "Tenured" lines
+        Pattern used = Pattern.compile("^\\s*(?:garbage-first heap|DefNew|Tenured)\\s.*used (\\d+)K");
         long kib = jcmd("GC.heap_info").lines().map(used::matcher).filter(Matcher::find)
                 .mapToLong(match -> Long.parseLong(match.group(1))).sum();
         return kib == 0 ? "unknown" : (kib / 1_024) + " MiB";

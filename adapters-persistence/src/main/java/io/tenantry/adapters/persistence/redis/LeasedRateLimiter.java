@@ -26,8 +26,8 @@ import java.util.function.LongSupplier;
  *       the script was sent (never later than the script ran), so a permit is never used in a window that did not
  *       count it.</li>
  *   <li>Its size follows the tenant's observed rate: what the instance used per second of the last lease, times
- *       {@link #LEASE_HORIZON}, at most 1 % of the budget ({@link #MAX_LEASE_SHARE}). A busy tenant goes to Redis once
- *       every second or so; a budget below 200 a window gets leases of one permit, which is exactly one script per
+ *       {@link #LEASE_HORIZON}, at most 1 % of the budget ({@link #MAX_LEASE_SHARE}). A tenant goes to Redis about once
+ *       in five seconds per instance, or once per 1 % of its budget when it is busier; a budget below 200 a window gets leases of one permit, which is exactly one script per
  *       decision; a dying instance strands at most 1 % of a window's budget.</li>
  *   <li>A refusal is remembered until the sliding window could first admit again (Redis's answer assumes no other
  *       requests, so it is a lower bound), so a tenant over its budget costs no Redis round trip per refused
@@ -39,8 +39,12 @@ import java.util.function.LongSupplier;
  */
 public final class LeasedRateLimiter implements RateLimiter, SharedBudget {
 
-    /** How many seconds of the tenant's observed rate one lease holds. */
-    static final Duration LEASE_HORIZON = Duration.ofSeconds(1);
+    /**
+     * How much of the tenant's observed rate one lease holds. Longer means fewer round trips (each costs the request
+     * that makes it a Redis round trip, and the JVM Redisson's and Netty's work); the 1 % bound keeps what a lease
+     * can strand small whatever the horizon.
+     */
+    static final Duration LEASE_HORIZON = Duration.ofSeconds(5);
 
     /** The largest lease, as a share of the budget: 1 / 100. */
     static final int MAX_LEASE_SHARE = 100;

@@ -25,6 +25,7 @@ public final class RedisAdapters implements AutoCloseable {
     private final RedissonClient client;
     private final RedisSettings settings;
     private final ProbedBreaker breaker;
+    private final LeasedRateLimiter leases;
     private final OutageTolerantRateLimiter rateLimiter;
     private final OutageTolerantTenantCache tenantCache;
 
@@ -34,7 +35,8 @@ public final class RedisAdapters implements AutoCloseable {
         OutageTolerantTenantCache[] cache = new OutageTolerantTenantCache[1];
         this.breaker = new ProbedBreaker("Redis at " + settings.url(), this::answersPing, PROBE_INTERVAL,
                 () -> cache[0].catchUp());
-        this.rateLimiter = new OutageTolerantRateLimiter(new LeasedRateLimiter(new RedisRateLimiter(client, prefix + "limits:")),
+        this.leases = new LeasedRateLimiter(new RedisRateLimiter(client, prefix + "limits:"));
+        this.rateLimiter = new OutageTolerantRateLimiter(leases,
                 new InMemoryRateLimiter(clock), breaker, settings, clock);
         this.tenantCache = new OutageTolerantTenantCache(new RedisTenantCache(client, prefix + "cache:"), breaker);
         cache[0] = tenantCache;
@@ -56,6 +58,16 @@ public final class RedisAdapters implements AutoCloseable {
 
     public TenantCache tenantCache() {
         return tenantCache;
+    }
+
+    /** Rate-limit decisions made against the shared budgets (from leases or scripts), for the metrics. */
+    public double sharedDecisions() {
+        return leases.decisions();
+    }
+
+    /** Scripts the limiter ran on Redis (leases taken), for the metrics. */
+    public double limiterRoundTrips() {
+        return leases.roundTrips();
     }
 
     /** Whether requests are being served without Redis now (local budgets or refusals, cache misses). */
