@@ -232,13 +232,23 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         });
     }
 
-    /** {@code TENANTRY_LIMIT_FREE} etc.: requests per {@code TENANTRY_LIMIT_WINDOW_SECONDS} (default 60). */
+    /**
+     * {@code TENANTRY_LIMIT_FREE} etc.: requests per {@code TENANTRY_LIMIT_WINDOW_SECONDS} (default 60); an
+     * operation's own budget per tier likewise, its name upper-cased with dots as underscores:
+     * {@code TENANTRY_LIMIT_ORDERS_PLACE_PRO}, {@code TENANTRY_LIMIT_FILES_STORE_FREE}.
+     */
     private static TierLimits limits(ConfigSource source) {
         Duration window = Duration.ofSeconds(source.getInt("TENANTRY_LIMIT_WINDOW_SECONDS", 60));
         TierLimits limits = TierLimits.defaults();
         for (Tier tier : Tier.values()) {
             int fallback = (int) limits.budgetFor(tier).permits();
             limits = limits.with(tier, new Budget(source.getInt("TENANTRY_LIMIT_" + tier.name(), fallback), window));
+            for (String operation : limits.operations().keySet()) {
+                String name = "TENANTRY_LIMIT_" + operation.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_")
+                        + "_" + tier.name();
+                int ownFallback = (int) limits.budgetFor(operation, tier).orElseThrow().permits();
+                limits = limits.with(operation, tier, new Budget(source.getInt(name, ownFallback), window));
+            }
         }
         return limits;
     }

@@ -29,6 +29,20 @@ class TenantryConfigTest {
     }
 
     @Test
+    void operationBudgetsAreConfigurablePerTierInTheSameWindow() {
+        var limits = load(Map.of("TENANTRY_LIMIT_ORDERS_PLACE_PRO", "7", "TENANTRY_LIMIT_FILES_STORE_FREE", "2",
+                "TENANTRY_LIMIT_WINDOW_SECONDS", "30")).limits();
+        var pro = io.tenantry.kernel.context.Tier.PRO;
+        var free = io.tenantry.kernel.context.Tier.FREE;
+        assertEquals(new io.tenantry.kernel.limits.Budget(7, Duration.ofSeconds(30)),
+                limits.budgetFor(io.tenantry.kernel.limits.TierLimits.PLACE_ORDER, pro).orElseThrow());
+        assertEquals(new io.tenantry.kernel.limits.Budget(2, Duration.ofSeconds(30)),
+                limits.budgetFor(io.tenantry.kernel.limits.TierLimits.STORE_FILE, free).orElseThrow());
+        assertEquals(new io.tenantry.kernel.limits.Budget(50, Duration.ofSeconds(30)),
+                limits.budgetFor(io.tenantry.kernel.limits.TierLimits.PLACE_ORDER, free).orElseThrow(), "the default");
+    }
+
+    @Test
     void theMaximumTokenLifetimeIsConfigurable() {
         assertEquals(Duration.ofHours(1),
                 load(Map.of("TENANTRY_JWT_MAX_LIFETIME_SECONDS", "3600")).web().jwt().maxLifetime());

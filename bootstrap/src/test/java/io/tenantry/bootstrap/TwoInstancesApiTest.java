@@ -30,7 +30,8 @@ class TwoInstancesApiTest {
     @BeforeAll
     static void twoInstancesOnOneDatabaseAndOneRedis() {
         database = TestDatabase.create(4);
-        TierLimits tight = TierLimits.defaults().with(Tier.FREE, Budget.perMinute(4)).with(Tier.PRO, Budget.perMinute(50));
+        TierLimits tight = TierLimits.defaults().with(Tier.FREE, Budget.perMinute(4)).with(Tier.PRO, Budget.perMinute(50))
+                .with(TierLimits.PLACE_ORDER, Tier.PRO, Budget.perMinute(3));
         Optional<String> redis = Optional.of(TestRedis.url());
         first = TestServer.start(database, Duration.ofSeconds(2), redis, tight);
         second = new TestServer(database, Tenantry.start(first.config()));
@@ -68,6 +69,27 @@ class TwoInstancesApiTest {
         assertEquals(200, first.api.get("/api/orders", neighbour.member()).status(), "another tenant keeps its budget");
         assertTrue(first.api.get("/metrics", null).body().lines().anyMatch(line -> line.contains("status=\"429\"")
                 && line.contains("tier=\"free\"")), "429s are counted by tier");
+    }
+
+    @Test
+    void placingOrdersHasABudgetOfItsOwnSharedByBothInstances() {
+        TestTenant pro = first.newTenant(Tier.PRO);
+        TestTenant neighbour = first.newTenant(Tier.PRO);
+        for (TestServer instance : java.util.List.of(first, second, first)) {
+            Response placed = instance.api.post("/api/orders", pro.member(), Json.order("Ada"));
+            assertEquals(201, placed.status(), placed.body());
+            assertEquals("\"pro\";q=50;w=60, \"pro.orders.place\";q=3;w=60", placed.header("RateLimit-Policy").orElseThrow());
+        }
+        Response limited = second.api.post("/api/orders", pro.member(), Json.order("Ada")).assertProblem(429);
+        assertTrue(limited.body().contains("orders.place"), limited.body());
+        assertTrue(limited.header("RateLimit").orElseThrow().startsWith("\"pro.orders.place\";r=0;"),
+                limited.header("RateLimit").get());
+        assertTrue(Integer.parseInt(limited.header("Retry-After").orElseThrow()) >= 1);
+        Response read = first.api.get("/api/orders", pro.member());
+        assertEquals(200, read.status(), "reads count only against the overall budget, which has room");
+        assertEquals("\"pro\";q=50;w=60", read.header("RateLimit-Policy").orElseThrow());
+        assertEquals(201, first.api.post("/api/orders", neighbour.member(), Json.order("Bob")).status(),
+                "another tenant's orders have their own budget");
     }
 
     @Test

@@ -18,8 +18,8 @@ import java.util.List;
  * window has room. Instances therefore agree on budgets and on time. The same script also hands out leases (several
  * permits counted at once) to {@link LeasedRateLimiter}, which decides locally while a lease lasts.
  *
- * <p>Every key carries the tenant in a hash tag ({@code tenantry:limits:{tenant:acme}:60000}), so all the keys of one
- * tenant land in one slot and the script runs unchanged on a Redis Cluster.
+ * <p>Every key carries the tenant in a hash tag ({@code tenantry:limits:{tenant:acme}:60000},
+ * {@code tenantry:limits:{tenant:acme}:orders.place:60000}), so all the keys of one tenant land in one slot and the script runs unchanged on a Redis Cluster.
  */
 public final class RedisRateLimiter implements RateLimiter, SharedBudget {
 
@@ -97,7 +97,8 @@ public final class RedisRateLimiter implements RateLimiter, SharedBudget {
      */
     Grant lease(RateLimitKey key, Budget budget, long wanted, long admittedElsewhere, long unused, long unusedIndex) {
         long window = budget.window().toMillis();
-        List<Object> keys = List.of(prefix + "{" + key.value() + "}:" + window);
+        String tenant = key.tenantPart();
+        List<Object> keys = List.of(prefix + "{" + tenant + "}" + key.value().substring(tenant.length()) + ":" + window);
         List<Long> result;
         try {
             result = evaluate(keys, String.valueOf(budget.permits()), String.valueOf(window), String.valueOf(admittedElsewhere),

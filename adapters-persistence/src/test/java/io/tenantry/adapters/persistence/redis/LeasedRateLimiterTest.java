@@ -143,4 +143,24 @@ class LeasedRateLimiterTest extends RateLimiterContract {
         assertTrue(remaining <= 10_000 - 51, "the leased instance's permits (used or held) count for everyone: " + remaining);
         assertTrue(remaining >= 10_000 - 51 - 100, "and it holds at most 1 % of the budget unused: " + remaining);
     }
+
+    @Test
+    void anOperationsBudgetIsCountedApartUnderTheTenantsHashTag() {
+        String prefix = TestRedis.uniquePrefix();
+        LeasedRateLimiter limiter = new LeasedRateLimiter(new RedisRateLimiter(CLIENT, prefix));
+        Budget two = Budget.perMinute(2);
+        for (int i = 0; i < 2; i++) {
+            assertTrue(placeOrder(limiter, two).allowed());
+        }
+        assertFalse(placeOrder(limiter, two).allowed());
+        assertTrue(acquire(limiter, MEMBER_A, two).allowed(), "the overall bucket is another one");
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        CLIENT.getKeys().getKeysByPattern(prefix + "*").forEach(keys::add);
+        assertEquals(java.util.Set.of(prefix + "{tenant:tenant-a}:60000", prefix + "{tenant:tenant-a}:orders.place:60000"),
+                keys, "one tenant's keys share its hash tag, so they share a Redis Cluster slot");
+    }
+
+    private static io.tenantry.kernel.limits.RateLimitDecision placeOrder(RateLimiter limiter, Budget budget) {
+        return TenantContext.call(MEMBER_A, () -> limiter.acquire(RateLimitKey.forCurrentTenantOperation("orders.place"), budget));
+    }
 }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,7 +54,7 @@ public final class TenantGateway {
 
     /** A handler for platform operators: the role {@code admin} in the platform tenant; refusals are audited. */
     public Handler requireOperator(Handler handler) {
-        return admitted(ctx -> {
+        return admitted(Optional.empty(), ctx -> {
             TenantIdentity identity = TenantContext.require("an operator's operation");
             String refusal = !identity.hasRole(TenantIdentity.ADMIN) ? "the role 'admin' is missing"
                     : !identity.tenant().equals(platform) ? "'admin' of tenant " + identity.tenant() + ", not of the platform"
@@ -68,7 +69,19 @@ public final class TenantGateway {
 
     /** A handler for callers holding any of {@code roles}. */
     public Handler requireAnyRole(Set<String> roles, Handler handler) {
-        return admitted(ctx -> {
+        return requireAnyRole(roles, Optional.empty(), handler);
+    }
+
+    /**
+     * As {@link #requireAnyRole(Set, Handler)} for {@code operation}, which counts against its own budget beside the
+     * tier's when {@link io.tenantry.kernel.limits.TierLimits} gives it one.
+     */
+    public Handler requireAnyRole(Set<String> roles, String operation, Handler handler) {
+        return requireAnyRole(roles, Optional.of(operation), handler);
+    }
+
+    private Handler requireAnyRole(Set<String> roles, Optional<String> operation, Handler handler) {
+        return admitted(operation, ctx -> {
             if (!TenantContext.require().hasAnyRole(roles)) {
                 throw new ProblemException(Problem.forbidden("This operation needs one of the roles " + roles + "."));
             }
@@ -80,7 +93,7 @@ public final class TenantGateway {
      * Authenticates, admits and rate-limits the caller, then runs {@code handler} as them, with the request's id and
      * client address bound as its origin (the audit trail records both).
      */
-    private Handler admitted(Handler handler) {
+    private Handler admitted(Optional<String> operation, Handler handler) {
         return ctx -> {
             TenantIdentity identity = authenticate(ctx);
             TenantIdentity effective = admit(identity);
@@ -89,7 +102,7 @@ public final class TenantGateway {
             RequestOrigin origin = new RequestOrigin(RequestIds.of(ctx), ctx.ip().isBlank() ? "-" : ctx.ip());
             try {
                 TenantContext.call(effective, origin, () -> {
-                    rateLimit.enforce(ctx, effective.tier());
+                    rateLimit.enforce(ctx, effective.tier(), operation);
                     handler.handle(ctx);
                     return null;
                 });

@@ -69,6 +69,12 @@ public record Problem(String type, String title, int status, String detail) {
                 "This tenant has used its " + tier + " request budget; retry after the time in Retry-After.");
     }
 
+    /** Over the budget an operation has of its own (placing orders, storing files), beside the tier's overall one. */
+    public static Problem tooManyOfOperation(String tier, String operation) {
+        return new Problem(TYPES + "rate-limited", "Too many requests", 429,
+                "This tenant has used its " + tier + " budget for " + operation + "; retry after the time in Retry-After.");
+    }
+
     public static Problem tenantBusy() {
         return new Problem(TYPES + "tenant-busy", "Too much work in flight", 429,
                 "This tenant already has as many database operations in flight as its tier allows; retry after the time in Retry-After.");

@@ -11,6 +11,7 @@ import io.tenantry.application.file.FileCursor;
 import io.tenantry.application.file.FileService;
 import io.tenantry.application.file.StoreFileCommand;
 import io.tenantry.kernel.context.TenantIdentity;
+import io.tenantry.kernel.limits.TierLimits;
 import io.tenantry.kernel.storage.ObjectContent;
 import io.tenantry.kernel.storage.ObjectKey;
 import io.tenantry.kernel.storage.ObjectPage;
@@ -44,7 +45,7 @@ public final class FileRoutes {
     }
 
     public void register(RoutesConfig routes, TenantGateway gateway) {
-        routes.put("/api/files/{name}", gateway.requireAnyRole(MEMBERS, this::put));
+        routes.put("/api/files/{name}", gateway.requireAnyRole(MEMBERS, TierLimits.STORE_FILE, this::put));
         routes.get("/api/files/{name}", gateway.requireAnyRole(MEMBERS, this::get));
         routes.get("/api/files", gateway.requireAnyRole(MEMBERS, this::list));
         routes.delete("/api/files/{name}", gateway.requireAnyRole(MEMBERS, this::delete));

@@ -23,6 +23,7 @@ import io.tenantry.domain.order.Order;
 import io.tenantry.domain.order.OrderId;
 import io.tenantry.domain.order.OrderStatus;
 import io.tenantry.kernel.context.TenantIdentity;
+import io.tenantry.kernel.limits.TierLimits;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +47,7 @@ public final class OrderRoutes {
     }
 
     public void register(RoutesConfig routes, TenantGateway gateway) {
-        routes.post("/api/orders", gateway.requireAnyRole(MEMBERS, this::place));
+        routes.post("/api/orders", gateway.requireAnyRole(MEMBERS, TierLimits.PLACE_ORDER, this::place));
         routes.get("/api/orders", gateway.requireAnyRole(MEMBERS, this::list));
         routes.get("/api/orders/{id}", gateway.requireAnyRole(MEMBERS, this::get));
         routes.patch("/api/orders/{id}", gateway.requireAnyRole(MEMBERS, this::changeStatus));
