@@ -6,6 +6,7 @@ import io.tenantry.adapters.persistence.redis.TestRedis;
 import io.tenantry.adapters.web.auth.DevelopmentTokens;
 import io.tenantry.adapters.web.auth.JwtSettings;
 import io.tenantry.bootstrap.DemoData;
+import io.tenantry.bootstrap.ServiceProcess;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.Tier;
 
@@ -56,50 +57,43 @@ public final class IsolationCostBenchmark {
             Map<String, List<String>> orders = orderIds(database);
             writeLoad(work, jwt, tenantIds, orders);
             PostgresSettings db = database.settings();
-            Map<String, String> product = new LinkedHashMap<>(Map.ofEntries(
-                    Map.entry("TENANTRY_DB_URL", db.url()), Map.entry("TENANTRY_DB_USER", db.migrator().user()),
-                    Map.entry("TENANTRY_DB_PASSWORD", db.migrator().password()),
-                    Map.entry("TENANTRY_DB_APP_USER", db.app().user()), Map.entry("TENANTRY_DB_APP_PASSWORD", db.app().password()),
-                    Map.entry("TENANTRY_DB_BYPASS_USER", db.bypass().user()),
-                    Map.entry("TENANTRY_DB_BYPASS_PASSWORD", db.bypass().password()),
-                    Map.entry("TENANTRY_DB_MIGRATE", "false"), Map.entry("TENANTRY_DB_POOL_SIZE", String.valueOf(POOL_SIZE)),
-                    Map.entry("TENANTRY_JWT_SECRET", SECRET), Map.entry("TENANTRY_HTTP_HOST", "127.0.0.1"),
-                    Map.entry("TENANTRY_HTTP_PORT", "0"), Map.entry("TENANTRY_DEMO", "false"),
-                    Map.entry("TENANTRY_LIMIT_ENTERPRISE", "1000000000"), Map.entry("TENANTRY_LOG_LEVEL", "WARN"),
-                    Map.entry("TENANTRY_STORAGE_DIR", work.resolve("storage").toString())));
+            Map<String, String> product = ServiceProcess.serving(db, SECRET);
+            product.put("TENANTRY_DB_POOL_SIZE", String.valueOf(POOL_SIZE));
+            product.put("TENANTRY_LIMIT_ENTERPRISE", "1000000000");
+            product.put("TENANTRY_STORAGE_DIR", work.resolve("storage").toString());
             String jfr = System.getProperty("bench.jfr", "");
             List<String> baselineCommand = new ArrayList<>(List.of(java()));
             baselineCommand.addAll(jvmFlags);
             baselineCommand.addAll(List.of("-cp", System.getProperty("java.class.path"), "bench/baseline/BareOrderServer.java",
                     db.url(), db.migrator().user(), db.migrator().password(), String.valueOf(POOL_SIZE)));
 
-            Map<String, Server> servers = new LinkedHashMap<>();
+            Map<String, ServiceProcess> servers = new LinkedHashMap<>();
             try {
-                servers.put("baseline", Server.start("baseline", baselineCommand, Map.of(), "listening on ", "/api/orders/"
+                servers.put("baseline", ServiceProcess.start("baseline", baselineCommand, Map.of(), "listening on ", "/api/orders/"
                         + orders.get(tenantIds.getFirst()).getFirst(), Map.of("X-Tenant", tenantIds.getFirst())));
-                servers.put("in-process", Server.start("Tenantry", product(jvmFlags, jfr, "in-process", jar), product, "Tenantry is serving at ", "/health", Map.of()));
+                servers.put("in-process", ServiceProcess.start("Tenantry", product(jvmFlags, jfr, "in-process", jar), product, ServiceProcess.SERVING, "/health", Map.of()));
                 if (withRedis) {
                     Map<String, String> redis = new LinkedHashMap<>(product);
                     redis.put("TENANTRY_REDIS_URL", TestRedis.url());
-                    servers.put("redis", Server.start("Tenantry+Redis", product(jvmFlags, jfr, "redis", jar), redis, "Tenantry is serving at ", "/health", Map.of()));
+                    servers.put("redis", ServiceProcess.start("Tenantry+Redis", product(jvmFlags, jfr, "redis", jar), redis, ServiceProcess.SERVING, "/health", Map.of()));
                 }
                 Answers answers = new Answers(jwt, tenantIds, orders);
-                for (Server server : servers.values()) {
+                for (ServiceProcess server : servers.values()) {
                     answers.check(server, servers.get("baseline"));
                 }
                 run(work, servers, seconds, rounds, connections);
             } finally {
-                servers.values().forEach(Server::close);
+                servers.values().forEach(ServiceProcess::close);
             }
         }
     }
 
-    private static void run(Path work, Map<String, Server> servers, int seconds, int rounds, int[] connections) throws Exception {
+    private static void run(Path work, Map<String, ServiceProcess> servers, int seconds, int rounds, int[] connections) throws Exception {
         Path script = Path.of("bench/random-order.lua").toAbsolutePath();
         Map<String, String> env = Map.of("BENCH_TOKENS", work.resolve("tokens.txt").toString(),
                 "BENCH_IDS", work.resolve("ids.txt").toString());
         int warmUp = Integer.getInteger("bench.warmup", 30);
-        for (Server server : servers.values()) {
+        for (ServiceProcess server : servers.values()) {
             Wrk.script(server.url(), script, env, warmUp, 64);
         }
         Map<Integer, Map<String, double[]>> rates = new LinkedHashMap<>();
@@ -109,7 +103,7 @@ public final class IsolationCostBenchmark {
             Map<String, double[]> byServer = new LinkedHashMap<>();
             servers.keySet().forEach(name -> byServer.put(name, new double[rounds]));
             for (int round = 0; round < rounds; round++) {
-                for (Map.Entry<String, Server> server : servers.entrySet()) {
+                for (Map.Entry<String, ServiceProcess> server : servers.entrySet()) {
                     long before = server.getValue().cpuMillis();
                     double rate = Wrk.script(server.getValue().url(), script, env, seconds, c);
                     byServer.get(server.getKey())[round] = rate;
@@ -145,14 +139,14 @@ public final class IsolationCostBenchmark {
             System.out.printf("%-12s %6.1f us of the server's CPU per request (all timed rounds)%n", used.getKey(),
                     used.getValue()[0] * 1_000.0 / used.getValue()[1]);
         }
-        Server shared = servers.get("redis");
+        ServiceProcess shared = servers.get("redis");
         if (shared != null) {
             String metrics = shared.get("/metrics", "-", "-").body();
             System.out.printf("%-12s %.4f Redis round trips per rate-limit decision (its /metrics, whole run)%n", "redis",
                     metric(metrics, "tenantry_rate_limit_redis_round_trips_total")
                             / metric(metrics, "tenantry_rate_limit_shared_decisions_total"));
         }
-        for (Map.Entry<String, Server> server : servers.entrySet()) {
+        for (Map.Entry<String, ServiceProcess> server : servers.entrySet()) {
             System.out.printf("%-12s first 200 after %5d ms, RSS after the load %4d MiB, heap after a full GC %s%n",
                     server.getKey(), server.getValue().startupMillis(), server.getValue().rssMiB(), server.getValue().heapAfterGc());
         }
@@ -221,7 +215,7 @@ public final class IsolationCostBenchmark {
     /** The correctness gate: own orders are 200 with the baseline's body, another tenant's are 404. */
     private record Answers(JwtSettings jwt, List<String> tenants, Map<String, List<String>> orders) {
 
-        void check(Server server, Server baseline) throws Exception {
+        void check(ServiceProcess server, ServiceProcess baseline) throws Exception {
             DevelopmentTokens tokens = new DevelopmentTokens(jwt, Clock.systemUTC());
             Random random = new Random(7);
             for (int i = 0; i < 200; i++) {
@@ -230,15 +224,15 @@ public final class IsolationCostBenchmark {
                 List<String> own = orders.get(tenant);
                 String id = own.get(random.nextInt(own.size()));
                 String token = tokens.mint(DemoData.member(TenantId.of(tenant), Tier.ENTERPRISE, "bench"), Duration.ofMinutes(5));
-                Server.Answer mine = server.get("/api/orders/" + id, tenant, token);
-                Server.Answer expected = baseline.get("/api/orders/" + id, tenant, token);
+                ServiceProcess.Answer mine = server.get("/api/orders/" + id, tenant, token);
+                ServiceProcess.Answer expected = baseline.get("/api/orders/" + id, tenant, token);
                 if (mine.status() != 200 || !mine.body().equals(expected.body())) {
                     throw new IllegalStateException(server.name() + " answered " + mine + " for " + tenant + "'s order "
                             + id + "; the baseline " + expected);
                 }
                 if (!other.equals(tenant)) {
                     String foreign = orders.get(other).get(random.nextInt(orders.get(other).size()));
-                    Server.Answer leak = server.get("/api/orders/" + foreign, tenant, token);
+                    ServiceProcess.Answer leak = server.get("/api/orders/" + foreign, tenant, token);
                     if (leak.status() != 404) {
                         throw new IllegalStateException(server.name() + " answered " + leak.status() + " to " + tenant
                                 + " for " + other + "'s order " + foreign);

@@ -1,4 +1,4 @@
-package io.tenantry.bootstrap.bench;
+package io.tenantry.bootstrap;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,17 +21,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An HTTP server the bench runs in a process of its own: started from a command line, its port read from the line it
+ * An HTTP server run in a process of its own (the service as deployed, or the benches' baseline): started from a command line, its port read from the line it
  * prints when it listens, ready once a request answers 200, stopped with SIGTERM. Its output is drained (the last
  * lines are kept for the error message when it fails to start).
  */
-final class Server implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
 
     /** One HTTP answer. */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     private final String name;
@@ -39,7 +39,7 @@ final class Server implements AutoCloseable {
     private final int port;
     private final long startupMillis;
 
-    private Server(String name, Process process, int port, long startupMillis) {
+    private ServiceProcess(String name, Process process, int port, long startupMillis) {
         this.name = name;
         this.process = process;
         this.port = port;
@@ -51,9 +51,10 @@ final class Server implements AutoCloseable {
      * {@code portMarker} (a number or a URL's port right after it), and waits until {@code readyPath}
      * answers 200 with {@code readyHeaders}; the time from the process start to that answer is its startup time.
      */
-    static Server start(String name, List<String> command, Map<String, String> environment, String portMarker,
+    public static ServiceProcess start(String name, List<String> command, Map<String, String> environment, String portMarker,
                         String readyPath, Map<String, String> readyHeaders) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("TENANTRY_"));
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
@@ -62,7 +63,7 @@ final class Server implements AutoCloseable {
         Thread.ofPlatform().daemon().name(name + "-output").start(() -> drain(process, portMarker, port, lastLines));
         try {
             int listening = port.get(STARTUP_LIMIT.toSeconds(), TimeUnit.SECONDS);
-            Server server = new Server(name, process, listening, 0);
+            ServiceProcess server = new ServiceProcess(name, process, listening, 0);
             long deadline = started + STARTUP_LIMIT.toNanos();
             while (server.get(readyPath, readyHeaders).status() != 200) {
                 if (System.nanoTime() > deadline) {
@@ -70,7 +71,7 @@ final class Server implements AutoCloseable {
                 }
                 Thread.sleep(5);
             }
-            return new Server(name, process, listening, (System.nanoTime() - started) / 1_000_000);
+            return new ServiceProcess(name, process, listening, (System.nanoTime() - started) / 1_000_000);
         } catch (Exception failure) {
             process.destroyForcibly();
             synchronized (lastLines) {
@@ -78,6 +79,27 @@ final class Server implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * The environment of {@code tenantry serve} on an already-migrated database: its serving roles, the migrator
+     * only for the record ({@code TENANTRY_DB_MIGRATE=false}), a listener on a free loopback port, no demo data.
+     */
+    public static Map<String, String> serving(io.tenantry.adapters.persistence.postgres.PostgresSettings database,
+                                              String jwtSecret) {
+        return new java.util.LinkedHashMap<>(Map.ofEntries(
+                Map.entry("TENANTRY_DB_URL", database.url()), Map.entry("TENANTRY_DB_USER", database.migrator().user()),
+                Map.entry("TENANTRY_DB_PASSWORD", database.migrator().password()),
+                Map.entry("TENANTRY_DB_APP_USER", database.app().user()),
+                Map.entry("TENANTRY_DB_APP_PASSWORD", database.app().password()),
+                Map.entry("TENANTRY_DB_BYPASS_USER", database.bypass().user()),
+                Map.entry("TENANTRY_DB_BYPASS_PASSWORD", database.bypass().password()),
+                Map.entry("TENANTRY_DB_MIGRATE", "false"), Map.entry("TENANTRY_JWT_SECRET", jwtSecret),
+                Map.entry("TENANTRY_HTTP_HOST", "127.0.0.1"), Map.entry("TENANTRY_HTTP_PORT", "0"),
+                Map.entry("TENANTRY_DEMO", "false"), Map.entry("TENANTRY_LOG_LEVEL", "WARN")));
+    }
+
+    /** The line {@code serve} prints once it listens, which names its port. */
+    public static final String SERVING = "Tenantry is serving at ";
 
     private static void drain(Process process, String portMarker, CompletableFuture<Integer> port, Deque<String> lastLines) {
         Pattern number = Pattern.compile("^(?:http://[^:/]+:)?(\\d+)");
@@ -104,20 +126,20 @@ final class Server implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    long startupMillis() {
+    public long startupMillis() {
         return startupMillis;
     }
 
     /** GET {@code path} as {@code tenant} with {@code token} (the baseline reads the one, the product the other). */
-    Answer get(String path, String tenant, String token) throws IOException, InterruptedException {
+    public Answer get(String path, String tenant, String token) throws IOException, InterruptedException {
         return get(path, Map.of("X-Tenant", tenant, "Authorization", "Bearer " + token));
     }
 
@@ -133,7 +155,7 @@ final class Server implements AutoCloseable {
     }
 
     /** CPU time the process has used so far (user and system), from /proc, in milliseconds. */
-    long cpuMillis() throws IOException {
+    public long cpuMillis() throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields 14 and 15 of stat(5), counted from the state (field 3) here, in clock ticks of 10 ms
@@ -141,14 +163,14 @@ final class Server implements AutoCloseable {
     }
 
     /** The resident set of the process, from /proc. */
-    long rssMiB() throws IOException {
+    public long rssMiB() throws IOException {
         return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
                 .filter(line -> line.startsWith("VmRSS:")).findFirst()
                 .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1_024).orElse(-1L);
     }
 
     /** The heap in use right after a full GC (jcmd GC.run, then GC.heap_info). */
-    String heapAfterGc() throws IOException, InterruptedException {
+    public String heapAfterGc() throws IOException, InterruptedException {
         jcmd("GC.run");
         // G1 prints one "garbage-first heap ... used NK" line, the serial collector "DefNew" and "Tenured" lines
         Pattern used = Pattern.compile("^\\s*(?:garbage-first heap|DefNew|Tenured)\\s.*used (\\d+)K");
