@@ -107,6 +107,10 @@ public class TenantryBeans {
             io.micrometer.core.instrument.FunctionCounter.builder("tenantry_rate_limit_redis_round_trips", adapters,
                             RedisAdapters::limiterRoundTrips)
                     .description("rate-limit scripts run on Redis: one per lease taken or renewed").register(metrics);
+            io.micrometer.core.instrument.FunctionTimer.builder("tenantry_rate_limit_redis", adapters,
+                            serving -> (long) serving.limiterRoundTrips(), RedisAdapters::limiterRoundTripSeconds,
+                            java.util.concurrent.TimeUnit.SECONDS)
+                    .description("time of the rate-limit scripts on Redis, sending to answer").register(metrics);
         });
         return redis;
     }

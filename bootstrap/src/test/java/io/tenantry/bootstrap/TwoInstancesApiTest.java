@@ -90,6 +90,16 @@ class TwoInstancesApiTest {
         assertEquals("\"pro\";q=50;w=60", read.header("RateLimit-Policy").orElseThrow());
         assertEquals(201, first.api.post("/api/orders", neighbour.member(), Json.order("Bob")).status(),
                 "another tenant's orders have their own budget");
+        io.tenantry.kernel.testing.Eventually.until("/metrics counts the refusal by tier and budget", Duration.ofSeconds(5),
+                () -> second.api.get("/metrics", null).body().lines().anyMatch(line -> line.startsWith(
+                        "tenantry_rate_limit_decisions_total{budget=\"orders.place\",outcome=\"limited\",tier=\"pro\"}")));
+        String metrics = second.api.get("/metrics", null).body();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith(
+                "tenantry_rate_limit_decisions_total{budget=\"overall\",outcome=\"allowed\",tier=\"pro\"}")), metrics);
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("tenantry_rate_limit_redis_seconds_count ")), metrics);
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("tenantry_rate_limit_redis_round_trips_total ")), metrics);
+        assertTrue(metrics.lines().filter(line -> line.startsWith("tenantry_rate_limit"))
+                .noneMatch(line -> line.contains(pro.id().value())), "no tenant id in the labels");
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class TenantryWeb implements AutoCloseable {
         JsonCodec json = new JsonCodec();
         ErrorMapping errors = new ErrorMapping(json, settings.maxJsonBytes());
         TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access(),
-                settings.platform(), new TierRateLimit(services.limiter(), services.limits()), services.admin());
+                settings.platform(), new TierRateLimit(services.limiter(), services.limits(), metrics), services.admin());
         RequestMetrics requestMetrics = new RequestMetrics(metrics);
         Gauge.builder("tenantry_uploads_in_progress", services.files(), FileService::uploadsInProgress)
                 .description("File uploads being read and stored, against TENANTRY_UPLOADS_MAX").register(metrics);

@@ -87,6 +87,7 @@ public final class LeasedRateLimiter implements RateLimiter, SharedBudget {
     private final Admissions admissions;
     private final Map<Window, Holding> holdings = new ConcurrentHashMap<>();
     private final LongAdder roundTrips = new LongAdder();
+    private final LongAdder roundTripNanos = new LongAdder();
     private final LongAdder decisions = new LongAdder();
 
     public LeasedRateLimiter(RedisRateLimiter redis) {
@@ -137,13 +138,23 @@ public final class LeasedRateLimiter implements RateLimiter, SharedBudget {
         return decisions.sum();
     }
 
+    /** The time spent in those scripts, sending to answer (or failure). */
+    public Duration roundTripTime() {
+        return Duration.ofNanos(roundTripNanos.sum());
+    }
+
     private RateLimitDecision renew(RateLimitKey key, Budget budget, Holding holding, long now, long admittedElsewhere) {
         long unused = holding.left;
         long wanted = nextLeaseSize(budget, holding, now);
         holding.left = 0;
         holding.refusedUntil = now;
         roundTrips.increment();
-        RedisRateLimiter.Grant grant = redis.lease(key, budget, wanted, admittedElsewhere, unused, holding.index);
+        RedisRateLimiter.Grant grant;
+        try {
+            grant = redis.lease(key, budget, wanted, admittedElsewhere, unused, holding.index);
+        } finally {
+            roundTripNanos.add(nanoTime.getAsLong() - now);
+        }
         long windowMillis = budget.window().toMillis();
         holding.index = grant.index();
         holding.endsAt = now + TimeUnit.MILLISECONDS.toNanos(windowMillis - grant.elapsedMillis());

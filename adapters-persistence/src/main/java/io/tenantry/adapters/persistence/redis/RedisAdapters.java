@@ -70,6 +70,11 @@ public final class RedisAdapters implements AutoCloseable {
         return leases.roundTrips();
     }
 
+    /** The seconds the limiter's scripts took in all, for the metrics (with {@link #limiterRoundTrips()}, a mean). */
+    public double limiterRoundTripSeconds() {
+        return leases.roundTripTime().toNanos() / 1e9;
+    }
+
     /** Whether requests are being served without Redis now (local budgets or refusals, cache misses). */
     public boolean degraded() {
         return breaker.isOpen();

@@ -1,6 +1,8 @@
 package io.tenantry.adapters.web.auth;
 
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantry.adapters.web.http.Problem;
 import io.tenantry.adapters.web.http.ProblemException;
 import io.tenantry.kernel.context.Tier;
@@ -11,7 +13,9 @@ import io.tenantry.kernel.limits.RateLimiter;
 import io.tenantry.kernel.limits.TierLimits;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts a request against its tenant's tier budget, and against its operation's own budget when the route names an
@@ -23,12 +27,20 @@ import java.util.Optional;
  */
 public final class TierRateLimit {
 
+    /** The labels of one decision counter: tier, budget ("overall" or the operation's name), outcome. */
+    private record Labels(Tier tier, String budget, boolean allowed) {
+    }
+
     private final RateLimiter limiter;
     private final TierLimits limits;
+    private final MeterRegistry metrics;
+    private final Map<Labels, Counter> decisions = new ConcurrentHashMap<>();
 
-    public TierRateLimit(RateLimiter limiter, TierLimits limits) {
+    /** Counts every decision in {@code metrics} as {@code tenantry_rate_limit_decisions_total} (no tenant label). */
+    public TierRateLimit(RateLimiter limiter, TierLimits limits, MeterRegistry metrics) {
         this.limiter = limiter;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     /**
@@ -43,6 +55,7 @@ public final class TierRateLimit {
                 "\"" + tier.wireName() + "." + operation.orElseThrow() + "\"", budget)).orElse("");
         ctx.header("RateLimit-Policy", policies);
         RateLimitDecision decision = limiter.acquire(RateLimitKey.forCurrentTenant(), overall);
+        count(tier, "overall", decision);
         if (decision instanceof RateLimitDecision.Limited limited) {
             refuse(ctx, tierPolicy, limited, Problem.tooManyRequests(tier.wireName()));
         }
@@ -53,11 +66,20 @@ public final class TierRateLimit {
         String operationPolicy = "\"" + tier.wireName() + "." + operation.orElseThrow() + "\"";
         RateLimitDecision forOperation = limiter.acquire(RateLimitKey.forCurrentTenantOperation(operation.orElseThrow()),
                 own.get());
+        count(tier, operation.orElseThrow(), forOperation);
         if (forOperation instanceof RateLimitDecision.Limited limited) {
             refuse(ctx, operationPolicy, limited, Problem.tooManyOfOperation(tier.wireName(), operation.orElseThrow()));
         }
         ctx.header("RateLimit", forOperation.remaining() < decision.remaining()
                 ? remaining(operationPolicy, forOperation) : remaining(tierPolicy, decision));
+    }
+
+    private void count(Tier tier, String budget, RateLimitDecision decision) {
+        decisions.computeIfAbsent(new Labels(tier, budget, decision.allowed()), labels -> Counter
+                .builder("tenantry_rate_limit_decisions").tag("tier", labels.tier().wireName()).tag("budget", labels.budget())
+                .tag("outcome", labels.allowed() ? "allowed" : "limited")
+                .description("rate-limit decisions by tier, budget (overall or an operation's) and outcome")
+                .register(metrics)).increment();
     }
 
     private static String policy(String name, Budget budget) {
