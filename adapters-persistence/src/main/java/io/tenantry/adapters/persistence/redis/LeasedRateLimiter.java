@@ -3,7 +3,6 @@ package io.tenantry.adapters.persistence.redis;
 import io.tenantry.kernel.limits.Budget;
 import io.tenantry.kernel.limits.RateLimitDecision;
 import io.tenantry.kernel.limits.RateLimitKey;
-import io.tenantry.kernel.limits.RateLimiter;
 import io.tenantry.kernel.limits.SlidingWindow;
 
 import java.time.Duration;
@@ -37,7 +36,7 @@ import java.util.function.LongSupplier;
  * <p>Under-admission: each instance may hold one unused lease per tenant until its next request or the window's end,
  * so a window admits at least the budget minus {@code instances × 1 %} of it under sustained load.
  */
-public final class LeasedRateLimiter implements RateLimiter, SharedBudget {
+public final class LeasedRateLimiter implements SharedBudget {
 
     /**
      * How much of the tenant's observed rate one lease holds. Longer means fewer round trips (each costs the request
@@ -98,11 +97,6 @@ public final class LeasedRateLimiter implements RateLimiter, SharedBudget {
         this.redis = redis;
         this.nanoTime = nanoTime;
         this.admissions = admissions;
-    }
-
-    @Override
-    public RateLimitDecision acquire(RateLimitKey key, Budget budget) {
-        return acquire(key, budget, 0);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package io.tenantry.adapters.persistence.redis;
 
-import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.kernel.limits.Budget;
 import io.tenantry.kernel.limits.RateLimitDecision;
 import io.tenantry.kernel.limits.RateLimitKey;
-import io.tenantry.kernel.limits.RateLimiter;
 import io.tenantry.kernel.limits.SlidingWindow;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -21,7 +19,7 @@ import java.util.List;
  * <p>Every key carries the tenant in a hash tag ({@code tenantry:limits:{tenant:acme}:60000},
  * {@code tenantry:limits:{tenant:acme}:orders.place:60000}), so all the keys of one tenant land in one slot and the script runs unchanged on a Redis Cluster.
  */
-public final class RedisRateLimiter implements RateLimiter, SharedBudget {
+public final class RedisRateLimiter implements SharedBudget {
 
     /**
      * ARGV: limit, window (ms), permits admitted elsewhere to count first, permits wanted, unused permits of an
@@ -74,11 +72,6 @@ public final class RedisRateLimiter implements RateLimiter, SharedBudget {
         this.prefix = prefix;
     }
 
-    @Override
-    public RateLimitDecision acquire(RateLimitKey key, Budget budget) {
-        return acquire(key, budget, 0);
-    }
-
     /**
      * As {@link #acquire(RateLimitKey, Budget)}, first counting {@code admittedElsewhere} requests into the current
      * window: those an instance admitted on its own while Redis was down, so rejoining the shared budget brings no
@@ -99,15 +92,11 @@ public final class RedisRateLimiter implements RateLimiter, SharedBudget {
         long window = budget.window().toMillis();
         String tenant = key.tenantPart();
         List<Object> keys = List.of(prefix + "{" + tenant + "}" + key.value().substring(tenant.length()) + ":" + window);
-        List<Long> result;
-        try {
-            result = evaluate(keys, String.valueOf(budget.permits()), String.valueOf(window), String.valueOf(admittedElsewhere),
-                    String.valueOf(wanted), String.valueOf(unused), String.valueOf(unusedIndex));
-        } catch (RedisException unreachable) {
-            throw new DependencyUnavailable("Redis", unreachable);
-        }
+        List<Long> result = RedisCalls.call(() -> evaluate(keys, String.valueOf(budget.permits()), String.valueOf(window),
+                String.valueOf(admittedElsewhere), String.valueOf(wanted), String.valueOf(unused), String.valueOf(unusedIndex)));
         return new Grant(result.get(0), result.get(1), result.get(2), result.get(3), result.get(4));
     }
+
     /** Runs the script by its SHA (loaded once), loading it again if the server forgot it (a restart). */
     private List<Long> evaluate(List<Object> keys, String... arguments) {
         String loaded = sha;

@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.kernel.cache.CacheKey;
 import io.tenantry.kernel.cache.CacheTag;
 import io.tenantry.kernel.cache.TenantCache;
 import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The tenant cache in Redis, shared by every instance. Keys are the kernel's {@link CacheKey}s (tenant first,
@@ -42,7 +39,7 @@ public final class RedisTenantCache implements TenantCache {
 
     @Override
     public <V> Optional<V> get(CacheKey key, Class<V> type) {
-        String stored = call(() -> redis.<String>getBucket(prefix + key.value()).get());
+        String stored = RedisCalls.call(() -> redis.<String>getBucket(prefix + key.value()).get());
         if (stored == null) {
             return Optional.empty();
         }
@@ -62,7 +59,7 @@ public final class RedisTenantCache implements TenantCache {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a cache value must be plain data", e);
         }
-        call(() -> {
+        RedisCalls.call(() -> {
             RBatch batch = redis.createBatch();
             batch.<String>getBucket(prefix + key.value()).setAsync(encoded, ttl);
             for (CacheTag tag : tags) {
@@ -75,25 +72,17 @@ public final class RedisTenantCache implements TenantCache {
 
     @Override
     public void invalidate(CacheKey key) {
-        call(() -> redis.getBucket(prefix + key.value()).delete());
+        RedisCalls.call(() -> redis.getBucket(prefix + key.value()).delete());
     }
 
     @Override
     public void invalidateTag(CacheTag tag) {
-        call(() -> {
+        RedisCalls.call(() -> {
             Set<String> keys = redis.<String>getSet(prefix + tag.value()).readAll();
             if (!keys.isEmpty()) {
                 redis.getKeys().delete(keys.toArray(String[]::new));
             }
             return redis.getSet(prefix + tag.value()).delete();
         });
-    }
-
-    private static <T> T call(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (RedisException unreachable) {
-            throw new DependencyUnavailable("Redis", unreachable);
-        }
     }
 }

@@ -130,4 +130,35 @@ class RedisOutageTest {
                     "positive control: the data outlived the outage");
         }
     }
+
+    @Test
+    void aCallerThatFindsTheClientStillConnectingToADeadRedisGetsDependencyUnavailable() throws Exception {
+        int dead;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            dead = free.getLocalPort();
+        }
+        for (int round = 0; round < 20; round++) {
+            org.redisson.api.RedissonClient client = RedisConnection.connect("redis://127.0.0.1:" + dead, Duration.ofMillis(50));
+            try {
+                // the client connects on first use: a probe starts connecting while a request arrives
+                Thread probe = Thread.ofVirtual().start(() -> {
+                    try {
+                        client.getRedisNodes(org.redisson.api.redisnode.RedisNodes.SINGLE).pingAll(200,
+                                java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (RuntimeException expected) {
+                        // the probe's own failure is its caller's business
+                    }
+                });
+                RateLimiter limiter = new LeasedRateLimiter(new RedisRateLimiter(client, "dead:"));
+                RedisTenantCache cache = new RedisTenantCache(client, "dead:");
+                assertThrows(DependencyUnavailable.class, () -> as(MEMBER_A,
+                        () -> limiter.acquire(RateLimitKey.forCurrentTenant(), Budget.perMinute(1_000))), "round " + round);
+                assertThrows(DependencyUnavailable.class, () -> as(MEMBER_A,
+                        () -> cache.get(CacheKey.of("users", "k"), String.class)), "round " + round);
+                probe.join();
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
 }
