@@ -98,6 +98,7 @@ public final class IsolationCostBenchmark {
         }
         Map<Integer, Map<String, double[]>> rates = new LinkedHashMap<>();
         Map<String, long[]> cpu = new LinkedHashMap<>();
+        Map<String, double[]> p50s = new LinkedHashMap<>();
         servers.keySet().forEach(name -> cpu.put(name, new long[2]));
         for (int c : connections) {
             Map<String, double[]> byServer = new LinkedHashMap<>();
@@ -105,16 +106,19 @@ public final class IsolationCostBenchmark {
             for (int round = 0; round < rounds; round++) {
                 for (Map.Entry<String, ServiceProcess> server : servers.entrySet()) {
                     long before = server.getValue().cpuMillis();
-                    double rate = Wrk.script(server.getValue().url(), script, env, seconds, c);
+                    Wrk.Latency measured = Wrk.script(server.getValue().url(), script, env, seconds, c);
+                    double rate = measured.requestsPerSecond();
                     byServer.get(server.getKey())[round] = rate;
+                    p50s.computeIfAbsent(c + " " + server.getKey(), k -> new double[rounds])[round] = measured.p50Millis();
                     cpu.get(server.getKey())[0] += server.getValue().cpuMillis() - before;
                     cpu.get(server.getKey())[1] += Math.round(rate * seconds);
                 }
             }
             rates.put(c, byServer);
         }
-        System.out.printf("%nGET /api/orders/{id}, random tenant and order, wrk -t2 -d%ds, median of %d alternating rounds%n",
-                seconds, rounds);
+        System.out.printf("%nGET /api/orders/{id}, random tenant and order, wrk -t2 -d%ds, median of %d alternating rounds"
+                + " (%d tenants x %d orders)%n", seconds, rounds, Integer.getInteger("bench.tenants", 100),
+                Integer.getInteger("bench.orders", 1_000));
         System.out.printf("%-12s %14s", "connections", "baseline req/s");
         servers.keySet().stream().skip(1).forEach(name -> System.out.printf(" %16s %7s", "Tenantry " + name, "ratio"));
         System.out.println();
@@ -130,8 +134,9 @@ public final class IsolationCostBenchmark {
         System.out.println();
         for (Map.Entry<Integer, Map<String, double[]>> row : rates.entrySet()) {
             for (Map.Entry<String, double[]> cell : row.getValue().entrySet()) {
-                System.out.printf("c%-4d %-12s rounds %s%n", row.getKey(), cell.getKey(), Arrays.toString(
-                        Arrays.stream(cell.getValue()).mapToLong(Math::round).toArray()));
+                System.out.printf("c%-4d %-12s rounds %s, median p50 %.2f ms%n", row.getKey(), cell.getKey(), Arrays.toString(
+                        Arrays.stream(cell.getValue()).mapToLong(Math::round).toArray()),
+                        median(p50s.get(row.getKey() + " " + cell.getKey())));
             }
         }
         System.out.println();

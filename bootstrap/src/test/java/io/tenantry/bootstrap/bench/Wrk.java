@@ -28,9 +28,9 @@ final class Wrk {
      * Runs wrk (2 threads) with a Lua {@code script} that builds each request, {@code environment} added for the
      * script to read; fails on any non-2xx answer or socket error, returns the requests per second.
      */
-    static double script(String url, Path script, Map<String, String> environment, int seconds, int connections)
+    static Latency script(String url, Path script, Map<String, String> environment, int seconds, int connections)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+        ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
                 "-s", script.toString(), url).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process wrk = builder.start();
@@ -39,7 +39,7 @@ final class Wrk {
         if (output.contains("Non-2xx") || output.contains("Socket errors")) {
             throw new IllegalStateException("wrk saw errors against " + url + ":\n" + output);
         }
-        return number(output, "Requests/sec:");
+        return new Latency(number(output, "Requests/sec:"), millis(output, "50%"), millis(output, "99%"), 0);
     }
 
     /** What one wrk run measured: throughput, the 50th and 99th percentile latency, and how many answers were not 2xx. */
