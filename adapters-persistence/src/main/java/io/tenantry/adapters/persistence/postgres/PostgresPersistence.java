@@ -111,6 +111,11 @@ public final class PostgresPersistence implements AutoCloseable {
         return (pool == null ? 0 : pool.getActiveConnections()) + (bypass == null ? 0 : bypass.getActiveConnections());
     }
 
+    /** Whether the breaker holds the database for down now (requests are refused at once), for the fault tests. */
+    boolean knownDown() {
+        return breaker.isOpen();
+    }
+
     /** The application role's pool (behind the breaker), for tests that look at pooled connections. */
     public DataSource applicationDataSource() {
         return guardedApplicationPool;

@@ -73,11 +73,14 @@ public record PostgresSettings(
                 DatabaseWorkLimits.defaults());
     }
 
-    /** With {@code checkoutTimeout}, refusing unpatched servers. */
+    /**
+     * With {@code checkoutTimeout}, refusing unpatched servers; an operation waits as long for one of its tenant's
+     * database slots as for a connection (as the configuration does).
+     */
     public PostgresSettings(String url, Login migrator, Login app, Login bypass, int appPoolSize, int bypassPoolSize,
                             boolean createRoles, Duration checkoutTimeout) {
         this(url, migrator, app, bypass, appPoolSize, bypassPoolSize, createRoles, checkoutTimeout, false,
-                DatabaseWorkLimits.defaults());
+                DatabaseWorkLimits.defaults().waiting(checkoutTimeout));
     }
 
     /** A user and password; role names are plain identifiers so they can be used in DDL as they are. */
