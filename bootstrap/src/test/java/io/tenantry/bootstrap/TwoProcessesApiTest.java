@@ -36,8 +36,12 @@ class TwoProcessesApiTest {
     @Test
     void twoServiceProcessesNeverAdmitMoreThanOneTenantsBudgetBetweenThem() throws Exception {
         try (TestDatabase database = TestDatabase.migrated(4)) {
-            database.execute("INSERT INTO tenants (id, name, tier, status) VALUES"
-                    + " ('busy-tenant', 'Busy', 'pro', 'active'), ('quiet-tenant', 'Quiet', 'pro', 'active')");
+            // tenants of this run only: the budgets live in a Redis that other runs share, for an hour
+            String run = java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextInt());
+            String busyTenant = "busy-" + run;
+            String quietTenant = "quiet-" + run;
+            database.execute("INSERT INTO tenants (id, name, tier, status) VALUES ('" + busyTenant + "', 'Busy', 'pro', 'active'),"
+                    + " ('" + quietTenant + "', 'Quiet', 'pro', 'active')");
             Path storage = Files.createTempDirectory("tenantry-two-processes");
             Map<String, String> environment = ServiceProcess.serving(database.settings(), TestServer.SECRET);
             environment.put("TENANTRY_REDIS_URL", TestRedis.url());
@@ -47,8 +51,8 @@ class TwoProcessesApiTest {
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m",
                     "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve");
             DevelopmentTokens tokens = new DevelopmentTokens(TestServer.JWT, Clock.systemUTC());
-            String busy = tokens.mint(DemoData.member(TenantId.of("busy-tenant"), Tier.PRO, "ann"), Duration.ofMinutes(10));
-            String quiet = tokens.mint(DemoData.member(TenantId.of("quiet-tenant"), Tier.PRO, "bob"), Duration.ofMinutes(10));
+            String busy = tokens.mint(DemoData.member(TenantId.of(busyTenant), Tier.PRO, "ann"), Duration.ofMinutes(10));
+            String quiet = tokens.mint(DemoData.member(TenantId.of(quietTenant), Tier.PRO, "bob"), Duration.ofMinutes(10));
             try (ServiceProcess first = ServiceProcess.start("first", command, environment, ServiceProcess.SERVING, "/health", Map.of());
                  ServiceProcess second = ServiceProcess.start("second", command, environment, ServiceProcess.SERVING, "/health", Map.of())) {
                 awayFromAWindowEdge();
