@@ -104,6 +104,9 @@ class GracefulStopTest {
                 "TENANTRY_DB_BYPASS_PASSWORD", settings.bypass().password(), "TENANTRY_JWT_SECRET", TestServer.SECRET,
                 "TENANTRY_HTTP_PORT", String.valueOf(port), "TENANTRY_READINESS_GRACE_MILLIS", String.valueOf(GRACE.toMillis())));
         env.put("TENANTRY_DEMO", "false");
+        // all the requests in flight reach the database at once: this test is about stopping, not bulkheads or deadlines
+        env.put("TENANTRY_DB_CONCURRENCY_PRO", "64");
+        env.put("TENANTRY_DB_CHECKOUT_MILLIS", "10000");
         env.put("TENANTRY_DRAIN_SECONDS", "20");
         return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
