@@ -51,8 +51,7 @@ public final class TcpRelay implements AutoCloseable {
                     if (!upstream && replyLost) {
                         continue;
                     }
-                    out.write(buffer, 0, read);
-                    out.flush();
+                    // decided before the request goes on: the server's reply may come back before the write returns
                     if (upstream && matchesLostReply(buffer, read)) {
                         replyLost = true;
                         Thread.ofVirtual().start(() -> {
@@ -60,6 +59,8 @@ public final class TcpRelay implements AutoCloseable {
                             close();
                         });
                     }
+                    out.write(buffer, 0, read);
+                    out.flush();
                 }
             } catch (IOException broken) {
                 // the other side or the test closed the link
