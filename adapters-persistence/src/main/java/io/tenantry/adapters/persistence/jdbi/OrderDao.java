@@ -35,7 +35,7 @@ interface OrderDao {
     /** The lines of the order a statement's CTE {@code o} just inserted. */
     String LINES_OF_INSERTED_ORDER = """
             INSERT INTO order_lines (tenant_id, order_id, line_no, sku, quantity, unit_price_cents)
-            SELECT o.tenant_id, o.id, l.line_no, l.sku, l.quantity, l.price
+            SELECT :tenantId, o.id, l.line_no, l.sku, l.quantity, l.price
             FROM o CROSS JOIN unnest(CAST(:skus AS text[]), CAST(:quantities AS int[]), CAST(:prices AS bigint[]))
                  WITH ORDINALITY AS l(sku, quantity, price, line_no)
             """;
@@ -63,8 +63,7 @@ interface OrderDao {
               RETURNING tenant_id),
             o AS (
               INSERT INTO orders (tenant_id, id, customer, status, total_cents, created_at, updated_at)
-              SELECT k.tenant_id, :id, :customer, :orderStatus, :totalCents, :createdAt, :updatedAt FROM k
-              WHERE k.tenant_id = :tenantId
+              SELECT :tenantId, :id, :customer, :orderStatus, :totalCents, :createdAt, :updatedAt FROM k
               RETURNING tenant_id, id)
             """ + LINES_OF_INSERTED_ORDER)
     int insertCompletingClaim(@Bind("key") String key, @Bind("status") int status, @Bind("body") String body,
@@ -84,7 +83,7 @@ interface OrderDao {
     int delete(@Bind("id") UUID id);
 
     @BypassRls(justification = "platform operators list the orders of every tenant")
-    @SqlQuery(OrderQueries.SELECT + "ORDER BY o.created_at DESC, o.id DESC LIMIT :limit")
+    @SqlQuery(OrderQueries.SELECT_ACROSS_TENANTS + "ORDER BY o.created_at DESC, o.id DESC LIMIT :limit")
     List<TenantOrder> listAcrossTenants(@Bind("limit") int limit);
 
     /** Reads an order row with its aggregated lines. */

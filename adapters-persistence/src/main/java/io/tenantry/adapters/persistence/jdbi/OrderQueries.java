@@ -19,13 +19,18 @@ import java.util.UUID;
 @BindCurrentTenant
 interface OrderQueries {
 
-    String SELECT = """
+    /** An order with its lines aggregated, up to the lines' tenant condition. */
+    String SELECT_WITH_LINES_OF = """
             SELECT o.tenant_id, o.id, o.customer, o.status, o.created_at, o.updated_at, l.skus, l.quantities, l.prices
             FROM orders o CROSS JOIN LATERAL (
               SELECT array_agg(x.sku ORDER BY x.line_no) AS skus, array_agg(x.quantity ORDER BY x.line_no) AS quantities,
                      array_agg(x.unit_price_cents ORDER BY x.line_no) AS prices
-              FROM order_lines x WHERE x.tenant_id = o.tenant_id AND x.order_id = o.id) l
-            """;
+              FROM order_lines x WHERE x.tenant_id =""";
+    String LINES_OF_ORDER = " AND x.order_id = o.id) l\n";
+    /** The tenant's orders: each table bound to the current tenant on its own, as the house rules require. */
+    String SELECT = SELECT_WITH_LINES_OF + " :tenantId" + LINES_OF_ORDER;
+    /** Every tenant's orders, for the audited bypass: the lines follow their order's tenant. */
+    String SELECT_ACROSS_TENANTS = SELECT_WITH_LINES_OF + " o.tenant_id" + LINES_OF_ORDER;
 
     @SqlQuery(SELECT + "WHERE o.tenant_id = :tenantId AND o.id = :id")
     Optional<TenantOrder> find(@Bind("id") UUID id);

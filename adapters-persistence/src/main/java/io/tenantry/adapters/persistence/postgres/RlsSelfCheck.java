@@ -9,22 +9,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Checks, as the application role, that the database will really isolate tenants, and refuses to serve otherwise:
+ * Checks, as the application role, that the database will really isolate tenants, and refuses to serve otherwise.
+ * The tenant tables are those {@link TenantSchema} reads from the catalog; the build's house rules run the same
+ * checks on the migrations, so a problem found here at startup is one the build already reports.
  * <ul>
  *   <li>neither the application role nor the bypass role is a superuser or has BYPASSRLS or CREATEROLE, directly or
  *       through a role it is a member of, and neither owns (or is a member of the owner of) a relation;</li>
- *   <li>the application role can read no materialized view, foreign table or view without {@code security_invoker}
- *       that has a {@code tenant_id} column: row-level security does not guard those;</li>
  *   <li>the application role cannot create temporary tables (a place to stage rows outside row-level security);</li>
- *   <li>every tenant table (every table of the schema with a {@code tenant_id} column, and {@code tenants}) has
- *       ENABLE + FORCE row-level security, a policy reaching the application role whose USING and WITH CHECK both
- *       test {@code app.tenant_id}, and no looser policy reaching it (membership counts, as PostgreSQL applies
- *       policies of every role a user is a member of);</li>
+ *   <li>every tenant table has ENABLE + FORCE row-level security; a RESTRICTIVE policy reaching the application role
+ *       whose USING and WITH CHECK both carry the tenant predicate (so no later permissive policy can widen it);
+ *       every permissive policy reaching it carries the predicate too (membership counts, as PostgreSQL applies the
+ *       policies of every role a user is a member of); and the application role has no TRUNCATE, REFERENCES or
+ *       TRIGGER on it;</li>
+ *   <li>no view over a tenant table lacks {@code security_invoker}, no materialized view reads one, and the
+ *       application role can read no materialized view, foreign table or invoker-less view with a
+ *       {@code tenant_id} column: row-level security does not guard those;</li>
  *   <li>the server has the fixes of the known row-level-security vulnerabilities ({@link ServerVersion}); with
  *       {@code allowUnpatchedServer} that is a warning instead.</li>
  * </ul>
@@ -33,43 +35,40 @@ public final class RlsSelfCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(RlsSelfCheck.class);
 
-    /** The tables whose rows belong to one tenant and that must exist. */
-    public static final List<String> TENANT_TABLES = List.of("tenants", "users", "orders", "order_lines", "idempotency_keys");
-
     private static final String ROLE = """
             SELECT r.rolname, r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolname = ? AS itself FROM pg_roles r
             WHERE pg_has_role(?, r.oid, 'MEMBER') AND (r.rolsuper OR r.rolbypassrls OR r.rolcreaterole)""";
-    /** Relations row-level security does not guard that expose a tenant column to the application role. */
+    /** Relations row-level security does not guard that read tenant tables or expose a tenant column. */
     private static final String UNGUARDED = """
-            SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = current_schema()
-              AND (c.relkind IN ('m', 'f')
-                   OR (c.relkind = 'v' AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false)))
-              AND has_table_privilege(current_user, c.oid, 'SELECT')
-              AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id'
-                          AND a.attnum > 0 AND NOT a.attisdropped)
-            ORDER BY c.relname""";
+            SELECT v.relname, v.relkind FROM pg_class v
+            WHERE v.relnamespace = current_schema()::regnamespace
+              AND (v.relkind IN ('m', 'f')
+                   OR (v.relkind = 'v' AND NOT coalesce('security_invoker=true' = ANY (v.reloptions), false)))
+              AND ((has_table_privilege(current_user, v.oid, 'SELECT')
+                    AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v.oid AND a.attname = 'tenant_id'
+                                AND a.attnum > 0 AND NOT a.attisdropped))
+                   OR EXISTS (SELECT 1 FROM pg_rewrite w
+                              JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = w.oid
+                              JOIN pg_class t ON t.oid = d.refobjid AND d.refclassid = 'pg_class'::regclass
+                              WHERE w.ev_class = v.oid AND t.oid <> v.oid AND t.relname = ANY (?)
+                                AND t.relnamespace = current_schema()::regnamespace))
+            ORDER BY v.relname""";
     private static final String OWNED = """
             SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE pg_has_role(?, c.relowner, 'MEMBER')
               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'""";
     private static final String TEMPORARY = "SELECT has_database_privilege(current_user, current_database(), 'TEMP')";
-    private static final String REACHES_ME = """
-            EXISTS (SELECT 1 FROM unnest(p.roles) r(name) WHERE r.name = 'public' OR pg_has_role(current_user, r.name, 'MEMBER'))""";
-    private static final String GUARDED = "LIKE '%current_setting(''app.tenant_id''%'";
-    private static final String TABLES = """
-            SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
-              EXISTS (SELECT 1 FROM pg_policies p
-                      WHERE p.schemaname = n.nspname AND p.tablename = c.relname AND %1$s
-                        AND p.qual %2$s AND p.with_check %2$s) AS guarded,
-              EXISTS (SELECT 1 FROM pg_policies p
-                      WHERE p.schemaname = n.nspname AND p.tablename = c.relname AND %1$s
-                        AND (coalesce(p.qual, '') NOT %2$s OR coalesce(p.with_check, p.qual, '') NOT %2$s)) AS loose
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
-              AND (c.relname = ANY (?) OR EXISTS (SELECT 1 FROM pg_attribute a
-                   WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND a.attnum > 0 AND NOT a.attisdropped))
-            ORDER BY c.relname""".formatted(REACHES_ME, GUARDED);
+    private static final String TABLE = """
+            SELECT c.relrowsecurity, c.relforcerowsecurity, has_table_privilege(current_user, c.oid, 'TRUNCATE'),
+                   has_table_privilege(current_user, c.oid, 'REFERENCES'), has_table_privilege(current_user, c.oid, 'TRIGGER')
+            FROM pg_class c WHERE c.relname = ? AND c.relnamespace = current_schema()::regnamespace""";
+    private static final String POLICIES = """
+            SELECT p.policyname, p.permissive = 'RESTRICTIVE', p.cmd, p.qual, coalesce(p.with_check, p.qual)
+            FROM pg_policies p
+            WHERE p.schemaname = current_schema() AND p.tablename = ?
+              AND EXISTS (SELECT 1 FROM unnest(p.roles) r(name)
+                          WHERE r.name = 'public' OR pg_has_role(current_user, r.name, 'MEMBER'))
+            ORDER BY p.policyname""";
 
     private RlsSelfCheck() {
     }
@@ -78,12 +77,7 @@ public final class RlsSelfCheck {
     public static void verify(DataSource appDataSource, String bypassRole, boolean allowUnpatchedServer) {
         List<String> problems = new ArrayList<>();
         try (Connection connection = appDataSource.getConnection()) {
-            String app = connection.getMetaData().getUserName();
-            checkRole(connection, app, "the application role", problems);
-            checkRole(connection, bypassRole, "the bypass role", problems);
-            checkTemporary(connection, problems);
-            checkTables(connection, problems);
-            checkUnguarded(connection, problems);
+            problems.addAll(schemaProblems(connection, bypassRole));
             checkVersion(connection, allowUnpatchedServer, problems);
         } catch (SQLException e) {
             throw new IllegalStateException("could not inspect the database: " + e.getMessage(), e);
@@ -91,6 +85,27 @@ public final class RlsSelfCheck {
         if (!problems.isEmpty()) {
             throw new UnsafeDatabase(problems);
         }
+    }
+
+    /**
+     * Every problem of the roles, tables, policies, grants and views, seen through {@code application} (a connection
+     * as the application role); the server's version aside, as a build judges the migrations, not its server.
+     */
+    public static List<String> schemaProblems(Connection application, String bypassRole) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        String app = application.getMetaData().getUserName();
+        checkRole(application, app, "the application role", problems);
+        checkRole(application, bypassRole, "the bypass role", problems);
+        checkTemporary(application, problems);
+        List<TenantSchema.Table> tables = TenantSchema.read(application);
+        if (tables.isEmpty()) {
+            problems.add("no table has a tenant_id column (are the migrations applied?)");
+        }
+        for (TenantSchema.Table table : tables) {
+            checkTable(application, table, problems);
+        }
+        checkUnguarded(application, tables, problems);
+        return problems;
     }
 
     private static void checkRole(Connection connection, String role, String what, List<String> problems) throws SQLException {
@@ -133,46 +148,66 @@ public final class RlsSelfCheck {
         }
     }
 
-    private static void checkTables(Connection connection, List<String> problems) throws SQLException {
-        Set<String> seen = new HashSet<>();
-        try (PreparedStatement tables = connection.prepareStatement(TABLES)) {
-            tables.setArray(1, connection.createArrayOf("text", TENANT_TABLES.toArray()));
-            try (ResultSet rows = tables.executeQuery()) {
-                while (rows.next()) {
-                    String table = rows.getString(1);
-                    seen.add(table);
-                    if (!rows.getBoolean(2)) {
-                        problems.add(table + ": row-level security is not enabled");
-                    }
-                    if (!rows.getBoolean(3)) {
-                        problems.add(table + ": row-level security is not forced");
-                    }
-                    if (!rows.getBoolean(4)) {
-                        problems.add(table + ": no policy checks app.tenant_id in both USING and WITH CHECK for the application role");
-                    }
-                    if (rows.getBoolean(5)) {
-                        problems.add(table + ": a policy for the application role does not check app.tenant_id");
+    private static void checkTable(Connection connection, TenantSchema.Table table, List<String> problems)
+            throws SQLException {
+        String name = table.name();
+        try (PreparedStatement flags = connection.prepareStatement(TABLE)) {
+            flags.setString(1, name);
+            try (ResultSet rows = flags.executeQuery()) {
+                rows.next();
+                if (!rows.getBoolean(1)) {
+                    problems.add(name + ": row-level security is not enabled");
+                }
+                if (!rows.getBoolean(2)) {
+                    problems.add(name + ": row-level security is not forced");
+                }
+                List<String> privileges = List.of("TRUNCATE", "REFERENCES", "TRIGGER");
+                for (int i = 0; i < privileges.size(); i++) {
+                    if (rows.getBoolean(3 + i)) {
+                        problems.add(name + ": the application role has " + privileges.get(i)
+                                + " on it (row-level security does not stop it)");
                     }
                 }
             }
         }
-        for (String table : TENANT_TABLES) {
-            if (!seen.contains(table)) {
-                problems.add(table + ": the table is missing (are migrations applied?)");
+        boolean restricted = false;
+        try (PreparedStatement policies = connection.prepareStatement(POLICIES)) {
+            policies.setString(1, name);
+            try (ResultSet rows = policies.executeQuery()) {
+                while (rows.next()) {
+                    boolean guarded = TenantSchema.carries(rows.getString(4), table.predicate())
+                            && TenantSchema.carries(rows.getString(5), table.predicate());
+                    if (rows.getBoolean(2)) {
+                        restricted |= guarded && rows.getString(3).equals("ALL");
+                    } else if (!guarded) {
+                        problems.add(name + ": the permissive policy " + rows.getString(1) + " for the application role"
+                                + " does not carry the tenant predicate " + table.predicate()
+                                + " in USING and WITH CHECK, and PostgreSQL ORs permissive policies together");
+                    }
+                }
             }
+        }
+        if (!restricted) {
+            problems.add(name + ": no RESTRICTIVE policy for all commands carries the tenant predicate "
+                    + table.predicate() + " in USING and WITH CHECK for the application role");
         }
     }
 
-    private static void checkUnguarded(Connection connection, List<String> problems) throws SQLException {
-        try (PreparedStatement unguarded = connection.prepareStatement(UNGUARDED); ResultSet rows = unguarded.executeQuery()) {
-            while (rows.next()) {
-                String kind = switch (rows.getString(2)) {
-                    case "m" -> "a materialized view";
-                    case "f" -> "a foreign table";
-                    default -> "a view without security_invoker";
-                };
-                problems.add(rows.getString(1) + ": " + kind + " with a tenant_id column the application role can read;"
-                        + " row-level security does not apply to it");
+    private static void checkUnguarded(Connection connection, List<TenantSchema.Table> tables, List<String> problems)
+            throws SQLException {
+        try (PreparedStatement unguarded = connection.prepareStatement(UNGUARDED)) {
+            unguarded.setArray(1, connection.createArrayOf("text",
+                    tables.stream().map(TenantSchema.Table::name).toArray()));
+            try (ResultSet rows = unguarded.executeQuery()) {
+                while (rows.next()) {
+                    String kind = switch (rows.getString(2)) {
+                        case "m" -> "a materialized view";
+                        case "f" -> "a foreign table";
+                        default -> "a view without security_invoker";
+                    };
+                    problems.add(rows.getString(1) + ": " + kind + " over tenant data; row-level security does not "
+                            + "apply to it");
+                }
             }
         }
     }

@@ -46,15 +46,15 @@ class CatalogTest {
     @Test
     void everyTenantTableForcesRowLevelSecurityWithAGuardedPolicy() throws SQLException {
         String app = database.settings().app().user();
-        for (String table : RlsSelfCheck.TENANT_TABLES) {
+        for (String table : PostgresFixture.TENANT_TABLES) {
             assertEquals(List.of("t,t"), strings("SELECT concat_ws(',', relrowsecurity, relforcerowsecurity) FROM pg_class "
                     + "WHERE relname = ? AND relnamespace = 'public'::regnamespace", table), table);
-            List<String> policies = strings("SELECT qual || ' | ' || with_check FROM pg_policies WHERE tablename = ? "
-                    + "AND ? = ANY (roles)", table, app);
-            assertEquals(1, policies.size(), table + " has exactly one policy for the application role");
+            List<String> policies = strings("SELECT policyname || ' ' || permissive || ' ' || cmd || ' ' || qual || ' | ' "
+                    + "|| with_check FROM pg_policies WHERE tablename = ? AND ? = ANY (roles) ORDER BY policyname", table, app);
             String column = table.equals("tenants") ? "id" : "tenant_id";
             String guard = "(" + column + " = NULLIF(current_setting('app.tenant_id'::text, true), ''::text))";
-            assertEquals(guard + " | " + guard, policies.getFirst(), table);
+            assertEquals(List.of("tenant_isolation RESTRICTIVE ALL " + guard + " | " + guard,
+                    "tenant_rows PERMISSIVE ALL " + guard + " | " + guard), policies, table);
             assertEquals(List.of("false"), strings("SELECT (pg_get_userbyid(relowner) = ?)::text FROM pg_class "
                     + "WHERE relname = ? AND relnamespace = 'public'::regnamespace", app, table), table + " is not owned by the app role");
         }
@@ -64,7 +64,7 @@ class CatalogTest {
     void theApplicationRoleHasNoTruncateReferencesOrAuditAccess() throws SQLException {
         String app = database.settings().app().user();
         String bypass = database.settings().bypass().user();
-        for (String table : RlsSelfCheck.TENANT_TABLES) {
+        for (String table : PostgresFixture.TENANT_TABLES) {
             for (String privilege : List.of("TRUNCATE", "REFERENCES", "TRIGGER")) {
                 assertFalse(privilege(app, table, privilege), app + " " + privilege + " " + table);
                 assertFalse(privilege(bypass, table, privilege), bypass + " " + privilege + " " + table);
@@ -105,11 +105,52 @@ class CatalogTest {
 
     @Test
     void theSelfCheckRefusesALoosePolicyOrAMissingOne() {
-        database.execute("CREATE POLICY everything ON users TO " + database.settings().app().user() + " USING (true)",
+        String app = database.settings().app().user();
+        database.execute("CREATE POLICY everything ON users TO " + app + " USING (true)",
+                "CREATE POLICY public_rows ON orders TO " + app + " USING ("
+                        + "tenant_id = NULLIF(current_setting('app.tenant_id', true), '') OR status = 'open')",
                 "DROP POLICY tenant_isolation ON order_lines");
         UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
-        assertEquals(List.of("order_lines: no policy checks app.tenant_id in both USING and WITH CHECK for the application role",
-                "users: a policy for the application role does not check app.tenant_id"), refused.problems());
+        assertEquals(List.of(
+                "order_lines: no RESTRICTIVE policy for all commands carries the tenant predicate " + guard("tenant_id")
+                        + " in USING and WITH CHECK for the application role",
+                "orders: the permissive policy public_rows for the application role does not carry the tenant predicate "
+                        + guard("tenant_id") + " in USING and WITH CHECK, and PostgreSQL ORs permissive policies together",
+                "users: the permissive policy everything for the application role does not carry the tenant predicate "
+                        + guard("tenant_id") + " in USING and WITH CHECK, and PostgreSQL ORs permissive policies together"),
+                refused.problems());
+        database.execute("DROP POLICY everything ON users", "DROP POLICY public_rows ON orders",
+                "CREATE POLICY tenant_isolation ON order_lines AS RESTRICTIVE TO " + app
+                        + " USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '') AND quantity > 0)",
+                "CREATE POLICY open_rows ON orders AS RESTRICTIVE TO " + app + " USING (status <> 'deleted')");
+        start();
+    }
+
+    @Test
+    void theSelfCheckRefusesAPolicyThatOnlyNarrowsOrOnlyOnSomeCommands() {
+        String app = database.settings().app().user();
+        database.execute("DROP POLICY tenant_isolation ON users",
+                "CREATE POLICY tenant_isolation ON users AS RESTRICTIVE FOR SELECT TO " + app
+                        + " USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), ''))");
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of("users: no RESTRICTIVE policy for all commands carries the tenant predicate "
+                + guard("tenant_id") + " in USING and WITH CHECK for the application role"), refused.problems());
+    }
+
+    @Test
+    void theSelfCheckRefusesTruncateReferencesOrTriggerOnATenantTable() {
+        String app = database.settings().app().user();
+        database.execute("GRANT TRUNCATE, REFERENCES ON orders TO " + app, "GRANT TRIGGER ON users TO " + app);
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of("orders: the application role has TRUNCATE on it (row-level security does not stop it)",
+                "orders: the application role has REFERENCES on it (row-level security does not stop it)",
+                "users: the application role has TRIGGER on it (row-level security does not stop it)"), refused.problems());
+        database.execute("REVOKE TRUNCATE, REFERENCES ON orders FROM " + app, "REVOKE TRIGGER ON users FROM " + app);
+        start();
+    }
+
+    private static String guard(String column) {
+        return "(" + column + " = NULLIF(current_setting('app.tenant_id'::text, true), ''::text))";
     }
 
     @Test
@@ -164,7 +205,9 @@ class CatalogTest {
             database.execute("REVOKE " + privileged + " FROM " + app, "ALTER ROLE " + privileged + " NOBYPASSRLS",
                     "GRANT " + privileged + " TO " + app, "CREATE POLICY everything ON orders TO " + privileged + " USING (true)");
             refused = assertThrows(UnsafeDatabase.class, this::start);
-            assertEquals(List.of("orders: a policy for the application role does not check app.tenant_id"), refused.problems(),
+            assertEquals(List.of("orders: the permissive policy everything for the application role does not carry the tenant "
+                    + "predicate " + guard("tenant_id") + " in USING and WITH CHECK, and PostgreSQL ORs permissive policies "
+                    + "together"), refused.problems(),
                     "a loose policy for a role the application role belongs to reaches it too");
 
             database.execute("DROP POLICY everything ON orders");
@@ -180,11 +223,12 @@ class CatalogTest {
                 "GRANT SELECT ON invoices TO " + database.settings().app().user());
         UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
         assertEquals(List.of("invoices: row-level security is not enabled", "invoices: row-level security is not forced",
-                "invoices: no policy checks app.tenant_id in both USING and WITH CHECK for the application role"),
+                "invoices: no RESTRICTIVE policy for all commands carries the tenant predicate " + guard("tenant_id")
+                        + " in USING and WITH CHECK for the application role"),
                 refused.problems());
         String guard = "tenant_id = NULLIF(current_setting('app.tenant_id', true), '')";
         database.execute("ALTER TABLE invoices ENABLE ROW LEVEL SECURITY", "ALTER TABLE invoices FORCE ROW LEVEL SECURITY",
-                "CREATE POLICY tenant_isolation ON invoices TO " + database.settings().app().user()
+                "CREATE POLICY tenant_isolation ON invoices AS RESTRICTIVE TO " + database.settings().app().user()
                         + " USING (" + guard + ") WITH CHECK (" + guard + ")");
         start();
     }
@@ -197,11 +241,22 @@ class CatalogTest {
                 "GRANT SELECT ON order_totals, open_orders TO " + app);
         UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
         assertEquals(List.of(
-                "open_orders: a view without security_invoker with a tenant_id column the application role can read;"
-                        + " row-level security does not apply to it",
-                "order_totals: a materialized view with a tenant_id column the application role can read;"
-                        + " row-level security does not apply to it"), refused.problems());
-        database.execute("REVOKE SELECT ON order_totals FROM " + app, "ALTER VIEW open_orders SET (security_invoker = true)");
+                "open_orders: a view without security_invoker over tenant data; row-level security does not apply to it",
+                "order_totals: a materialized view over tenant data; row-level security does not apply to it"),
+                refused.problems());
+        database.execute("DROP MATERIALIZED VIEW order_totals", "ALTER VIEW open_orders SET (security_invoker = true)");
+        start();
+    }
+
+    @Test
+    void theSelfCheckRefusesAViewOverATenantTableEvenWithoutATenantColumnOrAGrant() {
+        database.execute("CREATE VIEW order_sums AS SELECT sum(total_cents) AS total FROM orders",
+                "CREATE MATERIALIZED VIEW customers AS SELECT DISTINCT customer FROM orders");
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of("customers: a materialized view over tenant data; row-level security does not apply to it",
+                "order_sums: a view without security_invoker over tenant data; row-level security does not apply to it"),
+                refused.problems());
+        database.execute("DROP MATERIALIZED VIEW customers", "ALTER VIEW order_sums SET (security_invoker = true)");
         start();
     }
 

@@ -20,6 +20,10 @@ public final class PostgresFixture implements PersistenceFixture {
     /** Which isolation layers are active. */
     public enum Mode { BOTH, RLS_ONLY, FILTER_ONLY }
 
+    /** The tenant tables of the schema the migrations build. */
+    public static final java.util.List<String> TENANT_TABLES =
+            java.util.List.of("tenants", "users", "orders", "order_lines", "idempotency_keys");
+
     private static final java.util.Map<Mode, PostgresFixture> SHARED = new java.util.EnumMap<>(Mode.class);
 
     private final Mode mode;
@@ -111,8 +115,8 @@ public final class PostgresFixture implements PersistenceFixture {
     }
 
     private static void dropRowLevelSecurity(TestDatabase database) {
-        for (String table : RlsSelfCheck.TENANT_TABLES) {
-            database.execute("DROP POLICY tenant_isolation ON " + table,
+        for (String table : TENANT_TABLES) {
+            database.execute("DROP POLICY tenant_isolation ON " + table, "DROP POLICY tenant_rows ON " + table,
                     "ALTER TABLE " + table + " NO FORCE ROW LEVEL SECURITY",
                     "ALTER TABLE " + table + " DISABLE ROW LEVEL SECURITY");
         }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.tenantry.adapters.web.http.Problem;
 import io.tenantry.adapters.web.http.ProblemException;
+import io.tenantry.adapters.web.http.RequestIdentity;
 import io.tenantry.adapters.web.http.RequestIds;
 import io.tenantry.application.admin.AdminUseCases.RecordRefusedAdminAttemptUseCase;
 import io.tenantry.application.tenant.Tenant;
@@ -27,9 +28,6 @@ import java.util.Set;
  * parameter.
  */
 public final class TenantGateway {
-
-    /** The context attribute holding the effective identity, for metrics and logs after the handler. */
-    public static final String IDENTITY = "tenantry.identity";
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantGateway.class);
 
@@ -97,7 +95,7 @@ public final class TenantGateway {
         return ctx -> {
             TenantIdentity identity = authenticate(ctx);
             TenantIdentity effective = admit(identity);
-            ctx.attribute(IDENTITY, effective);
+            RequestIdentity.remember(ctx, effective);
             MDC.put("tenant", effective.tenant().value());
             RequestOrigin origin = new RequestOrigin(RequestIds.of(ctx), ctx.ip().isBlank() ? "-" : ctx.ip());
             try {

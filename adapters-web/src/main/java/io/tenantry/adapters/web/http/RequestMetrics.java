@@ -3,7 +3,6 @@ package io.tenantry.adapters.web.http;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.tenantry.adapters.web.auth.TenantGateway;
 import io.tenantry.kernel.context.TenantIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,7 @@ public final class RequestMetrics {
     }
 
     public void record(Context ctx, Float millis) {
-        TenantIdentity identity = ctx.attribute(TenantGateway.IDENTITY);
+        TenantIdentity identity = RequestIdentity.of(ctx);
         String tier = identity == null ? "none" : identity.tier().wireName();
         String route = route(ctx);
         int status = ctx.statusCode();
