@@ -33,7 +33,7 @@ public final class BareOrderServer {
             FROM orders o CROSS JOIN LATERAL (
               SELECT array_agg(x.sku ORDER BY x.line_no) AS skus, array_agg(x.quantity ORDER BY x.line_no) AS quantities,
                      array_agg(x.unit_price_cents ORDER BY x.line_no) AS prices
-              FROM order_lines x WHERE x.tenant_id = o.tenant_id AND x.order_id = o.id) l
+              FROM order_lines x WHERE x.tenant_id = :tenantId AND x.order_id = o.id) l
             WHERE o.tenant_id = :tenantId AND o.id = :id""";
 
     public static void main(String[] args) {

@@ -11,7 +11,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Helpers that prove a rule both fails on its bad fixture and passes on its good one. */
 final class RuleFixtures {
 
+    /** The schema Tenantry's migrations (and the example team's) build, read once per test JVM. */
+    private static HouseRulesCheck.Schema schema;
+
     private RuleFixtures() {
+    }
+
+    static synchronized HouseRulesCheck.Schema schema() {
+        if (schema == null) {
+            schema = HouseRulesCheck.Schema.migrated(java.util.List.of());
+        }
+        return schema;
+    }
+
+    /** The SQL rules over the migrated schema, with Tenantry's exemptions and {@code more}. */
+    static SqlRules sqlRules(RawSqlExemption... more) {
+        java.util.List<RawSqlExemption> exemptions = new java.util.ArrayList<>(HouseRulesCheck.TENANTRY_INFRASTRUCTURE);
+        exemptions.addAll(java.util.List.of(more));
+        return new SqlRules(schema().tables(), exemptions);
     }
 
     static JavaClasses importOnly(Class<?>... classes) {

@@ -13,7 +13,7 @@ import java.util.Properties;
  * look down. The connection is opened on first use and reopened after a failure; connecting and every probe are
  * bounded by {@code timeout}.
  */
-final class DatabaseProbe implements AutoCloseable {
+public final class DatabaseProbe implements AutoCloseable {
 
     private final String url;
     private final Properties login;

@@ -36,6 +36,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final JdbiTenantDirectory tenants;
     private final JdbiAuditLog audit;
     private final JdbiIdempotencyStore idempotency;
+    private final Jdbi application;
 
     private PostgresPersistence(PostgresSettings settings, Clock clock, Duration idempotencyRetention,
                                 UnaryOperator<TemplateEngine> sqlRewriter, boolean selfCheck) {
@@ -57,6 +58,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 sqlRewriter, breaker::suspect, settings.workLimits());
         Jdbi bypass = TenantJdbi.create(new GuardedDataSource(bypassPool, breaker), ConnectionRole.BYPASS, sqlRewriter,
                 breaker::suspect);
+        this.application = application;
         this.orders = new JdbiOrderRepository(application, bypass);
         this.users = new JdbiUserRepository(application);
         this.tenants = new JdbiTenantDirectory(application, bypass);
@@ -82,6 +84,15 @@ public final class PostgresPersistence implements AutoCloseable {
     static PostgresPersistence startUnchecked(PostgresSettings settings, Clock clock, Duration idempotencyRetention,
                                               UnaryOperator<TemplateEngine> sqlRewriter) {
         return new PostgresPersistence(settings, clock, idempotencyRetention, sqlRewriter, false);
+    }
+
+    /**
+     * A team's own SQL object on the application role: each call runs in a transaction that binds the current
+     * tenant to {@code app.tenant_id}, so row-level security applies, and {@code @BindCurrentTenant} binds
+     * {@code :tenantId}. The house rules check its SQL like Tenantry's own.
+     */
+    public <T> T sqlObject(Class<T> sqlObjectType) {
+        return application.onDemand(sqlObjectType);
     }
 
     public JdbiOrderRepository orders() {

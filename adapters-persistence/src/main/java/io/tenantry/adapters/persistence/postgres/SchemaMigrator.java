@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,9 +19,20 @@ import java.util.Map;
 public final class SchemaMigrator {
 
     private final PostgresSettings settings;
+    private final String[] locations;
 
     public SchemaMigrator(PostgresSettings settings) {
+        this(settings, List.of());
+    }
+
+    /**
+     * Migrates with {@code moreLocations} besides {@code classpath:db/migration} (which already finds every
+     * {@code db/migration} folder on the classpath, a team's own jar's included).
+     */
+    public SchemaMigrator(PostgresSettings settings, List<String> moreLocations) {
         this.settings = settings;
+        this.locations = java.util.stream.Stream.concat(java.util.stream.Stream.of("classpath:db/migration"),
+                moreLocations.stream()).toArray(String[]::new);
     }
 
     /** Migrates and returns how many migrations ran. */
@@ -30,7 +42,7 @@ public final class SchemaMigrator {
         }
         MigrateResult result = Flyway.configure()
                 .dataSource(settings.url(), settings.migrator().user(), settings.migrator().password())
-                .locations("classpath:db/migration")
+                .locations(locations)
                 .placeholders(Map.of("app_role", settings.app().user(), "bypass_role", settings.bypass().user()))
                 .load()
                 .migrate();

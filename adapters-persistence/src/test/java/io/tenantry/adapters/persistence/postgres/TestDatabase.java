@@ -53,6 +53,11 @@ public final class TestDatabase implements AutoCloseable {
         new SchemaMigrator(settings).migrate();
     }
 
+    /** Migrates with Flyway locations besides {@code classpath:db/migration}. */
+    public void migrate(java.util.List<String> moreLocations) {
+        new SchemaMigrator(settings, moreLocations).migrate();
+    }
+
     public PostgresSettings settings() {
         return settings;
     }

@@ -30,9 +30,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Every rule of the house, each readable as a sentence with its reason and its remedy. {@link #ALL} is the single
- * entry point that reports every violation at once; docs/house-rules.md explains each rule. No rule is frozen and
- * none may pass by matching nothing (ArchUnit's failOnEmptyShould stays on).
+ * The rules of the house that need no schema, each readable as a sentence with its reason and its remedy:
+ * {@link #LAYERS} for Tenantry's own modules and {@link #TENANCY} for any code. {@link HouseRulesCheck} is the single
+ * entry point that runs them with the SQL rules and reports every violation at once; docs/house-rules.md explains
+ * each rule. No rule is frozen and none may pass by matching nothing (ArchUnit's failOnEmptyShould stays on).
  */
 public final class HouseRules {
 
@@ -73,20 +74,7 @@ public final class HouseRules {
             .because("the container is wiring, and wiring lives in bootstrap. Use plain constructors with "
                     + "jakarta.inject annotations and add producers in bootstrap's TenantryBeans");
 
-    // 2. Tenant filter -----------------------------------------------------------------------------------------
-
-    public static final ArchRule REPOSITORIES_ON_TENANT_TABLES_ARE_TENANT_SCOPED = classes()
-            .that(SqlMethods.TOUCH_TENANT_TABLES)
-            .should().beAnnotatedWith(TenantScoped.class)
-            .because("a SQL object that reads or writes a tenant table must be bound to the current tenant. "
-                    + "Annotate it @TenantScoped and @BindCurrentTenant so :tenantId is bound from the context");
-
-    public static final ArchRule TENANT_SCOPED_SQL_FILTERS_BY_THE_CURRENT_TENANT = methods()
-            .that(SqlMethods.ARE_SQL_METHODS).and().areDeclaredInClassesThat().areAnnotatedWith(TenantScoped.class)
-            .should(constrainByTheCurrentTenantOrBeAnAuditedBypass())
-            .because("every statement must be constrained to the caller's tenant by the application as well as by "
-                    + "row-level security. Add 'tenant_id = :tenantId' to the SQL, or, for a cross-tenant read, "
-                    + "annotate the method @BypassRls(justification = \"why\") and call it only through Bypass");
+    // 2. Tenant filter (the rules on SQL are SqlRules) ---------------------------------------------------------
 
     public static final ArchRule BYPASSES_ARE_JUSTIFIED = methods()
             .that().areAnnotatedWith(BypassRls.class)
@@ -177,18 +165,24 @@ public final class HouseRules {
                     + "The one exemption is TokenVerifier's memory of accepted tokens, keyed by the whole signed token "
                     + "that names its tenant");
 
-    /** Every rule above, checked together so one run reports every violation. */
-    public static final ArchRule ALL = CompositeArchRule.of(List.of(
-                    KERNEL_IS_PURE_JDK, DOMAIN_IS_PURE_JDK, APPLICATION_USES_ONLY_KERNEL_DOMAIN_AND_INJECT,
-                    ADAPTERS_ARE_INDEPENDENT, ONLY_BOOTSTRAP_TOUCHES_WELD,
-                    REPOSITORIES_ON_TENANT_TABLES_ARE_TENANT_SCOPED, TENANT_SCOPED_SQL_FILTERS_BY_THE_CURRENT_TENANT,
-                    BYPASSES_ARE_JUSTIFIED, REPOSITORIES_NEVER_TAKE_THE_TENANT_AS_A_PARAMETER,
-                    ONLY_BYPASS_ENTERS_THE_BYPASS_SCOPE, BYPASS_METHODS_ARE_CALLED_ONLY_THROUGH_BYPASS,
-                    ONLY_THE_PERSISTENCE_ASSEMBLY_OPENS_THE_BYPASS_ROLE, TENANT_CONDITIONAL_PRODUCERS_ARE_NOT_SINGLETONS,
-                    CONTEXT_KEYS_LIVE_IN_ONE_CLASS, NO_THREAD_LOCALS, SCOPED_VALUES_ARE_BOUND_ONLY_BY_THE_KERNEL,
-                    TOKENS_ARE_NEVER_DECODED_WITHOUT_VERIFICATION, IDENTITIES_COME_FROM_VERIFIED_TOKENS,
-                    CACHES_AND_LIMITERS_ONLY_THROUGH_KERNEL_PORTS))
-            .as("the rules of the house");
+    /** Tenantry's own modules: which layer may use what. They judge only classes under {@code io.tenantry}. */
+    static final List<ArchRule> LAYER_RULES = List.of(
+            KERNEL_IS_PURE_JDK, DOMAIN_IS_PURE_JDK, APPLICATION_USES_ONLY_KERNEL_DOMAIN_AND_INJECT,
+            ADAPTERS_ARE_INDEPENDENT, ONLY_BOOTSTRAP_TOUCHES_WELD);
+    public static final ArchRule LAYERS = CompositeArchRule.of(LAYER_RULES).as("the layers of Tenantry's modules");
+
+    /**
+     * The tenancy rules that hold for any code, Tenantry's and a team's alike; the rules on SQL, which need the
+     * schema, are {@link SqlRules}, and {@link HouseRulesCheck} runs everything together.
+     */
+    static final List<ArchRule> TENANCY_RULES = List.of(
+            BYPASSES_ARE_JUSTIFIED, REPOSITORIES_NEVER_TAKE_THE_TENANT_AS_A_PARAMETER,
+            ONLY_BYPASS_ENTERS_THE_BYPASS_SCOPE, BYPASS_METHODS_ARE_CALLED_ONLY_THROUGH_BYPASS,
+            ONLY_THE_PERSISTENCE_ASSEMBLY_OPENS_THE_BYPASS_ROLE, TENANT_CONDITIONAL_PRODUCERS_ARE_NOT_SINGLETONS,
+            CONTEXT_KEYS_LIVE_IN_ONE_CLASS, NO_THREAD_LOCALS, SCOPED_VALUES_ARE_BOUND_ONLY_BY_THE_KERNEL,
+            TOKENS_ARE_NEVER_DECODED_WITHOUT_VERIFICATION, IDENTITIES_COME_FROM_VERIFIED_TOKENS,
+            CACHES_AND_LIMITERS_ONLY_THROUGH_KERNEL_PORTS);
+    public static final ArchRule TENANCY = CompositeArchRule.of(TENANCY_RULES).as("the tenancy rules");
 
     private HouseRules() {
     }
@@ -196,21 +190,6 @@ public final class HouseRules {
     private static DescribedPredicate<JavaAccess<?>> target(String name, Class<?> owner) {
         return DescribedPredicate.describe("the target is " + owner.getSimpleName() + "." + name,
                 access -> access.getTarget().getOwner().isEquivalentTo(owner) && access.getTarget().getName().equals(name));
-    }
-
-    private static ArchCondition<JavaMethod> constrainByTheCurrentTenantOrBeAnAuditedBypass() {
-        return new ArchCondition<>("constrain by the current tenant (:tenantId) or be an audited @BypassRls") {
-            @Override
-            public void check(JavaMethod method, ConditionEvents events) {
-                String sql = SqlMethods.sqlOf(method).orElse("");
-                boolean filtered = sql.contains(":" + TenantScoped.BINDING);
-                boolean bypass = method.isAnnotatedWith(BypassRls.class);
-                if (!filtered && !bypass) {
-                    events.add(SimpleConditionEvent.violated(method, method.getFullName()
-                            + " runs SQL without ':" + TenantScoped.BINDING + "' and is not @BypassRls: " + oneLine(sql)));
-                }
-            }
-        };
     }
 
     private static ArchCondition<JavaMethod> haveANonBlankJustification() {
@@ -228,14 +207,14 @@ public final class HouseRules {
 
     private static DescribedPredicate<JavaClass> areRepositories() {
         return DescribedPredicate.describe("are repositories (SQL objects or repository ports and their adapters)",
-                type -> type.getPackageName().startsWith("io.tenantry")
-                        && (type.getMethods().stream().anyMatch(SqlMethods.ARE_SQL_METHODS)
+                type -> type.getMethods().stream().anyMatch(SqlMethods.ARE_SQL_METHODS)
                         || isRepositoryPort(type)
-                        || type.getAllRawInterfaces().stream().anyMatch(HouseRules::isRepositoryPort)));
+                        || type.getAllRawInterfaces().stream().anyMatch(HouseRules::isRepositoryPort));
     }
 
+    /** An interface of the code under check (not of a library) named as a repository port is named. */
     private static boolean isRepositoryPort(JavaClass type) {
-        return type.isInterface() && type.getPackageName().startsWith("io.tenantry.application")
+        return type.isInterface() && type.getSource().isPresent() && !type.getPackageName().startsWith("java")
                 && (type.getSimpleName().endsWith("Repository") || type.getSimpleName().endsWith("Directory")
                 || type.getSimpleName().endsWith("Store"));
     }
@@ -317,10 +296,6 @@ public final class HouseRules {
                 }
             }
         };
-    }
-
-    private static String oneLine(String sql) {
-        return sql.replaceAll("\\s+", " ").strip();
     }
 
     private static String[] concat(String[] base, String... more) {

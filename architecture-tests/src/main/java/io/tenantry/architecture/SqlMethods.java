@@ -1,0 +1,76 @@
+package io.tenantry.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.properties.HasAnnotations;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads the SQL of Jdbi SQL-object methods as Jdbi itself would: from the statement annotation, or, under
+ * {@code @UseClasspathSqlLocator}, from the {@code .sql} file the annotation (or the method's name) names. SQL that
+ * Jdbi assembles at run time ({@code @Define}, template engines, custom locators) cannot be read, and is a rule of
+ * its own.
+ */
+final class SqlMethods {
+
+    private static final Set<String> SQL_ANNOTATIONS = Set.of(
+            "org.jdbi.v3.sqlobject.statement.SqlQuery", "org.jdbi.v3.sqlobject.statement.SqlUpdate",
+            "org.jdbi.v3.sqlobject.statement.SqlBatch", "org.jdbi.v3.sqlobject.statement.SqlCall",
+            "org.jdbi.v3.sqlobject.statement.SqlScript");
+    private static final String CLASSPATH_LOCATOR = "org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator";
+    private static final Set<String> READABLE_LOCATORS = Set.of(CLASSPATH_LOCATOR,
+            "org.jdbi.v3.sqlobject.locator.UseAnnotationSqlLocator");
+
+    static final DescribedPredicate<JavaMethod> ARE_SQL_METHODS =
+            DescribedPredicate.describe("are SQL methods", method -> statementAnnotation(method).isPresent());
+
+    private SqlMethods() {
+    }
+
+    /** The statement's SQL; a located file's content when the method's SQL lives in one. */
+    static Optional<String> sqlOf(JavaMethod method) {
+        return statementAnnotation(method).map(annotation -> {
+            Object value = annotation.get("value").orElse("");
+            String text = value instanceof Object[] parts
+                    ? String.join(" ", Arrays.stream(parts).map(String::valueOf).toList()) : String.valueOf(value);
+            if (!locatedOnTheClasspath(method)) {
+                return text;
+            }
+            String name = text.isBlank() ? method.getName() : text;
+            return ClasspathSqlLocator.create().locate(method.getOwner().reflect(), name);
+        });
+    }
+
+    /**
+     * The annotations that make Jdbi assemble the statement at run time: {@code @Define} and its kin, template
+     * engines, and locators other than the annotation's own or the classpath.
+     */
+    static List<String> runTimeSqlAnnotations(JavaMethod method) {
+        Stream<JavaAnnotation<?>> annotations = Stream.concat(Stream.concat(
+                        method.getAnnotations().stream(), method.getOwner().getAnnotations().stream()),
+                method.getParameters().stream().flatMap(parameter -> parameter.getAnnotations().stream()));
+        return annotations.map(annotation -> annotation.getRawType())
+                .filter(type -> type.getPackageName().startsWith("org.jdbi.")
+                        && !READABLE_LOCATORS.contains(type.getName())
+                        && (type.getSimpleName().startsWith("Define") || type.getSimpleName().endsWith("Engine")
+                        || type.getSimpleName().endsWith("SqlLocator")))
+                .map(type -> "@" + type.getSimpleName()).distinct().toList();
+    }
+
+    private static Optional<JavaAnnotation<JavaMethod>> statementAnnotation(JavaMethod method) {
+        return method.getAnnotations().stream()
+                .filter(annotation -> SQL_ANNOTATIONS.contains(annotation.getRawType().getName())).findFirst();
+    }
+
+    private static boolean locatedOnTheClasspath(JavaMethod method) {
+        return Stream.<HasAnnotations<?>>of(method, method.getOwner())
+                .anyMatch(annotated -> annotated.isAnnotatedWith(CLASSPATH_LOCATOR));
+    }
+}

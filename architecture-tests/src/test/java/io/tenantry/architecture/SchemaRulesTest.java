@@ -1,0 +1,75 @@
+package io.tenantry.architecture;
+
+import io.tenantry.architecture.sql.TenantTable;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The tenant tables are what the migrations build, read from a scratch PostgreSQL; a migration that leaves one
+ * unguarded fails the build with the problem and the remedy. The positive control is the migrated schema itself,
+ * the example team's table included.
+ */
+class SchemaRulesTest {
+
+    private static final String PREDICATE = "(tenant_id = NULLIF(current_setting('app.tenant_id'::text, true), ''::text))";
+
+    @Test
+    void theTenantTablesComeFromTheSchemaAndItIsSafe() {
+        HouseRulesCheck.Schema schema = RuleFixtures.schema();
+        assertEquals(List.of(new TenantTable("idempotency_keys", "tenant_id"), new TenantTable("invoices", "tenant_id"),
+                new TenantTable("order_lines", "tenant_id"), new TenantTable("orders", "tenant_id"),
+                new TenantTable("tenants", "id"), new TenantTable("users", "tenant_id")), schema.tables());
+        assertEquals(List.of(), schema.problems());
+    }
+
+    @Test
+    void aNewTenantTableWithoutForcedRowLevelSecurityOrARestrictivePolicyFails() {
+        assertEquals(List.of("notes: row-level security is not forced",
+                        "notes: no RESTRICTIVE policy for all commands carries the tenant predicate " + PREDICATE
+                                + " in USING and WITH CHECK for the application role"),
+                problemsOf("classpath:fixtures/schema/unforced"));
+    }
+
+    @Test
+    void aLaterPermissivePolicyThatWouldWidenEveryTenantsViewFails() {
+        assertEquals(List.of("orders: the permissive policy public_rows for the application role does not carry the "
+                        + "tenant predicate " + PREDICATE + " in USING and WITH CHECK, and PostgreSQL ORs permissive "
+                        + "policies together"),
+                problemsOf("classpath:fixtures/schema/widened"));
+    }
+
+    @Test
+    void grantsThatRowLevelSecurityDoesNotStopFail() {
+        List<String> problems = problemsOf("classpath:fixtures/schema/granted");
+        assertEquals(3, problems.size(), problems::toString);
+        assertTrue(problems.getFirst().startsWith("the application role owns 1 relations"), problems::toString);
+        assertEquals(List.of("orders: the application role has TRUNCATE on it (row-level security does not stop it)",
+                "orders: the application role has REFERENCES on it (row-level security does not stop it)"),
+                problems.subList(1, 3));
+    }
+
+    @Test
+    void viewsOverTenantTablesWithoutInvokerRightsFail() {
+        assertEquals(List.of("customers: a materialized view over tenant data; row-level security does not apply to it",
+                        "order_sums: a view without security_invoker over tenant data; row-level security does not apply "
+                                + "to it"),
+                problemsOf("classpath:fixtures/schema/viewed"));
+    }
+
+    @Test
+    void theBuildReportsSchemaProblemsWithTheRemedy() {
+        String report = HouseRulesCheck.schemaReport(problemsOf("classpath:fixtures/schema/viewed"));
+        assertTrue(report.startsWith("The migrations build a schema that does not isolate tenants:\n  - customers: "),
+                report);
+        assertTrue(report.contains("views over it WITH (security_invoker = true). See docs/house-rules.md, "
+                + "'A new tenant table'"), report);
+    }
+
+    private static List<String> problemsOf(String location) {
+        return HouseRulesCheck.Schema.migrated(List.of(location)).problems();
+    }
+}
