@@ -34,7 +34,8 @@ public final class SqlRules {
             org.jdbi.v3.core.Jdbi.class, Set.of("withHandle", "useHandle", "open"),
             java.sql.Connection.class, Set.of("prepareStatement", "createStatement", "prepareCall", "nativeSQL"),
             java.sql.Statement.class, Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
-                    "addBatch", "executeBatch", "executeLargeBatch"));
+                    "addBatch", "executeBatch", "executeLargeBatch"),
+            org.postgresql.copy.CopyManager.class, Set.of("copyIn", "copyOut"));
 
     /** How the parser's refusal begins: an audited bypass must parse too, or nothing about it could be checked. */
     private static final String UNPARSABLE = "cannot be parsed as PostgreSQL (";
