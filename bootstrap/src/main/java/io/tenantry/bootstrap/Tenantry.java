@@ -4,6 +4,7 @@ import io.tenantry.adapters.web.TenantryWeb;
 import io.tenantry.application.admin.AdminService;
 import io.tenantry.application.order.OrderService;
 import io.tenantry.application.user.UserService;
+import io.tenantry.bootstrap.contextual.ContextualInjection;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
@@ -31,7 +32,9 @@ public final class Tenantry implements AutoCloseable {
                 .disableDiscovery()
                 .skipShutdownHook()
                 .addExtension(new ConfigExtension(config))
-                .addBeanClasses(TenantryBeans.class, OrderService.class, UserService.class, AdminService.class);
+                .addExtension(new ContextualInjection())
+                .addBeanClasses(TenantryBeans.class, StorageBeans.class, OrderService.class, UserService.class,
+                        AdminService.class);
         return new Tenantry(weld.initialize());
     }
 

@@ -5,9 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantry.adapters.persistence.memory.InMemoryRateLimiter;
 import io.tenantry.adapters.persistence.memory.InMemoryTenantCache;
 import io.tenantry.adapters.persistence.redis.RedisAdapters;
-import io.tenantry.adapters.storage.LocalDiskObjectStorage;
 import io.tenantry.adapters.storage.S3HealthCheck;
-import io.tenantry.adapters.storage.S3ObjectStorage;
 import io.tenantry.adapters.web.TenantryWeb;
 import io.tenantry.application.admin.AdminService;
 import io.tenantry.application.file.FileService;
@@ -22,11 +20,7 @@ import io.tenantry.application.user.UserService;
 import io.tenantry.kernel.audit.AuditLog;
 import io.tenantry.kernel.audit.Bypass;
 import io.tenantry.kernel.cache.TenantCache;
-import io.tenantry.kernel.context.Tier;
 import io.tenantry.kernel.limits.RateLimiter;
-import io.tenantry.kernel.resolution.ContextualProvider;
-import io.tenantry.kernel.resolution.ProviderScope;
-import io.tenantry.kernel.resolution.ResolutionStrategy;
 import io.tenantry.kernel.storage.ObjectStorage;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -130,35 +124,6 @@ public class TenantryBeans {
     @Singleton
     RateLimiter rateLimiter(Optional<RedisAdapters> redis, Clock clock) {
         return redis.<RateLimiter>map(RedisAdapters::rateLimiter).orElseGet(() -> new InMemoryRateLimiter(clock));
-    }
-
-    /**
-     * Which storage backend a tenant gets, by tier: local disk for free, S3 for pro and enterprise when S3 is
-     * configured (local disk for them too otherwise). Callers never see the choice. S3 uploads are spooled under
-     * the storage root, so both backends keep upload bytes on the same disk.
-     */
-    @Produces
-    @Singleton
-    ContextualProvider<ObjectStorage> storageBackends(TenantryConfig config) {
-        ObjectStorage localDisk = new LocalDiskObjectStorage(config.storageRoot());
-        ObjectStorage paid = config.s3()
-                .<ObjectStorage>map(s3 -> new S3ObjectStorage(s3.client(), s3.bucket(), s3.prefix(),
-                        config.storageRoot().resolve("spool")))
-                .orElse(localDisk);
-        return ContextualProvider.<Tier, ObjectStorage>resolvedBy(ResolutionStrategy.byTier())
-                .bind(Tier.FREE, identity -> localDisk)
-                .bind(Tier.PRO, identity -> paid)
-                .bind(Tier.ENTERPRISE, identity -> paid)
-                .withoutDefault()
-                .scope(ProviderScope.PER_CALL)
-                .build();
-    }
-
-    /** The one injection point: resolves the backend per call, so it is safe as a process-wide bean. */
-    @Produces
-    @Singleton
-    ObjectStorage objectStorage(ContextualProvider<ObjectStorage> backends) {
-        return new ContextualObjectStorage(backends);
     }
 
     /** One per process: it holds the uploads in progress and the quota ledger that the bounds apply to. */
