@@ -33,8 +33,8 @@ public final class Tenantry implements AutoCloseable {
                 .skipShutdownHook()
                 .addExtension(new ConfigExtension(config))
                 .addExtension(new ContextualInjection())
-                .addBeanClasses(TenantryBeans.class, StorageBeans.class, OrderService.class, UserService.class,
-                        AdminService.class);
+                .addBeanClasses(TenantryBeans.class, StorageBeans.class, NotificationBeans.class, OrderService.class,
+                        UserService.class, AdminService.class);
         return new Tenantry(weld.initialize());
     }
 

@@ -17,6 +17,7 @@ import io.tenantry.kernel.limits.TierLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,11 +54,21 @@ import java.util.Optional;
  * @param migrateOnServe whether {@code serve} migrates the databases (as the migrator) before serving; when false it
  *                      connects only as the application and bypass roles and the schema is migrated separately with
  *                      {@code migrate}
+ * @param webhook       where enterprise tenants' notifications are posted, empty to log them as for the other plans
  */
 public record TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
                              boolean demoData, Duration tenantCacheAge, Optional<RedisSettings> redis, TierLimits limits,
                              Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated, UploadBounds uploads,
-                             TierQuotas quotas, boolean migrateOnServe) {
+                             TierQuotas quotas, boolean migrateOnServe, Optional<URI> webhook) {
+
+    /** A configuration without a webhook. */
+    public TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
+                          boolean demoData, Duration tenantCacheAge, Optional<RedisSettings> redis, TierLimits limits,
+                          Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated, UploadBounds uploads,
+                          TierQuotas quotas, boolean migrateOnServe) {
+        this(web, database, dataDirectory, demoData, tenantCacheAge, redis, limits, storageRoot, s3, dedicated, uploads,
+                quotas, migrateOnServe, Optional.empty());
+    }
 
     /** A configuration whose {@code serve} migrates first. */
     public TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
@@ -138,7 +150,18 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),
                 redis(source), limits(source), storageRoot(source), s3(source),
                 dedicated(source, database), uploads(source), quotas(source),
-                database.isEmpty() || source.getBoolean("TENANTRY_DB_MIGRATE", true));
+                database.isEmpty() || source.getBoolean("TENANTRY_DB_MIGRATE", true), webhook(source));
+    }
+
+    /** {@code TENANTRY_WEBHOOK_URL}: an absolute http(s) URL. */
+    private static Optional<URI> webhook(ConfigSource source) {
+        return source.get("TENANTRY_WEBHOOK_URL").map(value -> {
+            URI url = URI.create(value);
+            if (!url.isAbsolute() || !List.of("http", "https").contains(url.getScheme()) || url.getHost() == null) {
+                throw new IllegalArgumentException("TENANTRY_WEBHOOK_URL must be an absolute http or https URL: " + value);
+            }
+            return url;
+        });
     }
 
     /** {@code TENANTRY_QUOTA_FREE_BYTES} / {@code TENANTRY_QUOTA_FREE_FILES} etc. */
