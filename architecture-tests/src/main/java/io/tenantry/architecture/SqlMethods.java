@@ -25,8 +25,15 @@ final class SqlMethods {
             "org.jdbi.v3.sqlobject.statement.SqlBatch", "org.jdbi.v3.sqlobject.statement.SqlCall",
             "org.jdbi.v3.sqlobject.statement.SqlScript");
     private static final String CLASSPATH_LOCATOR = "org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator";
-    private static final Set<String> READABLE_LOCATORS = Set.of(CLASSPATH_LOCATOR,
-            "org.jdbi.v3.sqlobject.locator.UseAnnotationSqlLocator");
+    /** The Jdbi annotations that bind values, map rows or tune execution, and leave the SQL as written. */
+    private static final Set<String> KEEP_THE_SQL = Set.of("SqlQuery", "SqlUpdate", "SqlBatch", "SqlCall", "SqlScript",
+            "SqlScripts", "Bind", "BindBean", "BindFields", "BindMethods", "BindPojo", "BindList", "BindMap",
+            "RegisterRowMapper", "RegisterRowMappers", "RegisterRowMapperFactory", "RegisterColumnMapper",
+            "RegisterColumnMappers", "RegisterConstructorMapper", "RegisterBeanMapper", "RegisterFieldMapper",
+            "RegisterArgumentFactory", "UseRowMapper", "UseRowReducer", "UseClasspathSqlLocator",
+            "UseAnnotationSqlLocator", "GetGeneratedKeys", "SingleValue", "KeyColumn", "ValueColumn", "FetchSize",
+            "MaxRows", "QueryTimeOut", "Timestamped", "AllowUnusedBindings", "Transaction", "CreateSqlObject",
+            "BatchChunkSize", "OutParameter");
 
     static final DescribedPredicate<JavaMethod> ARE_SQL_METHODS =
             DescribedPredicate.describe("are SQL methods", method -> statementAnnotation(method).isPresent());
@@ -49,19 +56,36 @@ final class SqlMethods {
     }
 
     /**
-     * The annotations that make Jdbi assemble the statement at run time: {@code @Define} and its kin, template
-     * engines, and locators other than the annotation's own or the classpath.
+     * The Jdbi annotations of a SQL method, its SQL object or its parameters that are not known to leave the
+     * statement as written: {@code @Define} and its kin, template engines, SQL parsers and locators other than the
+     * annotation's own or the classpath. Known means listed here; anything else Jdbi offers is refused until it is.
      */
     static List<String> runTimeSqlAnnotations(JavaMethod method) {
         Stream<JavaAnnotation<?>> annotations = Stream.concat(Stream.concat(
                         method.getAnnotations().stream(), method.getOwner().getAnnotations().stream()),
                 method.getParameters().stream().flatMap(parameter -> parameter.getAnnotations().stream()));
         return annotations.map(annotation -> annotation.getRawType())
-                .filter(type -> type.getPackageName().startsWith("org.jdbi.")
-                        && !READABLE_LOCATORS.contains(type.getName())
-                        && (type.getSimpleName().startsWith("Define") || type.getSimpleName().endsWith("Engine")
-                        || type.getSimpleName().endsWith("SqlLocator")))
+                .filter(type -> type.getPackageName().startsWith("org.jdbi.") && !KEEP_THE_SQL.contains(type.getSimpleName()))
                 .map(type -> "@" + type.getSimpleName()).distinct().toList();
+    }
+
+    /**
+     * The SQL text a method runs as the rules read it: a {@code @BindList} parameter's {@code <name>} becomes the
+     * parameter it expands to, since Jdbi renders it as a list of bound values.
+     */
+    static Optional<String> checkedSqlOf(JavaMethod method) {
+        return sqlOf(method).map(sql -> {
+            String checked = sql;
+            for (var parameter : method.getParameters()) {
+                for (JavaAnnotation<?> annotation : parameter.getAnnotations()) {
+                    if (annotation.getRawType().getName().equals("org.jdbi.v3.sqlobject.customizer.BindList")) {
+                        String name = String.valueOf(annotation.get("value").orElse(""));
+                        checked = checked.replace("<" + name + ">", ":" + name);
+                    }
+                }
+            }
+            return checked;
+        });
     }
 
     private static Optional<JavaAnnotation<JavaMethod>> statementAnnotation(JavaMethod method) {

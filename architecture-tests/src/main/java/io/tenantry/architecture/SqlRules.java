@@ -1,7 +1,7 @@
 package io.tenantry.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -35,7 +35,15 @@ public final class SqlRules {
             java.sql.Connection.class, Set.of("prepareStatement", "createStatement", "prepareCall", "nativeSQL"),
             java.sql.Statement.class, Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
                     "addBatch", "executeBatch", "executeLargeBatch"),
-            org.postgresql.copy.CopyManager.class, Set.of("copyIn", "copyOut"));
+            org.postgresql.copy.CopyManager.class, Set.of("copyIn", "copyOut"),
+            javax.sql.RowSet.class, Set.of("setCommand", "execute"),
+            com.zaxxer.hikari.HikariConfig.class, Set.of("setConnectionInitSql"));
+
+    /** Types whose construction runs or prepares SQL of the constructor's choosing. */
+    private static final Set<Class<?>> RAW_SQL_TYPES = Set.of(org.jdbi.v3.core.statement.Query.class,
+            org.jdbi.v3.core.statement.Update.class, org.jdbi.v3.core.statement.Script.class,
+            org.jdbi.v3.core.statement.Call.class, org.jdbi.v3.core.statement.PreparedBatch.class,
+            org.jdbi.v3.core.statement.Batch.class, org.postgresql.copy.CopyManager.class);
 
     /** How the parser's refusal begins: an audited bypass must parse too, or nothing about it could be checked. */
     private static final String UNPARSABLE = "cannot be parsed as PostgreSQL (";
@@ -52,7 +60,7 @@ public final class SqlRules {
     public ArchRule sqlObjectsOnTenantTablesAreTenantScoped() {
         return classes()
                 .that(DescribedPredicate.describe("run SQL on a tenant table", type -> type.getMethods().stream()
-                        .anyMatch(method -> SqlMethods.sqlOf(method)
+                        .anyMatch(method -> SqlMethods.checkedSqlOf(method)
                                 .map(sql -> !check.tenantTablesReferenced(sql).isEmpty()).orElse(false))))
                 .should().beAnnotatedWith(TenantScoped.class)
                 .because("a SQL object that reads or writes a tenant table must be bound to the current tenant. "
@@ -68,7 +76,7 @@ public final class SqlRules {
                 .should(new ArchCondition<>("constrain every tenant table by the current tenant, or be an audited @BypassRls") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
-                        String sql = SqlMethods.sqlOf(method).orElseThrow();
+                        String sql = SqlMethods.checkedSqlOf(method).orElseThrow();
                         boolean bypass = method.isAnnotatedWith(BypassRls.class);
                         for (String problem : check.problems(sql)) {
                             if (!bypass || problem.startsWith(UNPARSABLE)) {
@@ -92,10 +100,10 @@ public final class SqlRules {
                 .should(new ArchCondition<>("run SQL only through SQL objects") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
-                        for (JavaCall<?> call : type.getMethodCallsFromSelf()) {
-                            rawSqlApi(call).ifPresent(api -> events.add(SimpleConditionEvent.violated(type,
-                                    call.getOrigin().getFullName() + " runs SQL through " + api + " "
-                                            + call.getSourceCodeLocation())));
+                        for (JavaCodeUnitAccess<?> access : type.getCodeUnitAccessesFromSelf()) {
+                            rawSqlApi(access).ifPresent(api -> events.add(SimpleConditionEvent.violated(type,
+                                    access.getOrigin().getFullName() + " runs SQL through " + api + " "
+                                            + access.getSourceCodeLocation())));
                         }
                     }
                 })
@@ -123,11 +131,16 @@ public final class SqlRules {
                         + "values as :parameters");
     }
 
-    private static java.util.Optional<String> rawSqlApi(JavaCall<?> call) {
-        JavaClass owner = call.getTargetOwner();
+    /** A call, a method reference or a constructor of the raw SQL APIs: {@code Handle::createQuery} counts too. */
+    private static java.util.Optional<String> rawSqlApi(JavaCodeUnitAccess<?> access) {
+        JavaClass owner = access.getTargetOwner();
+        if (access.getName().equals("<init>")) {
+            return RAW_SQL_TYPES.stream().filter(owner::isAssignableTo).map(type -> "new " + type.getSimpleName())
+                    .findFirst();
+        }
         return RAW_SQL_CALLS.entrySet().stream()
-                .filter(entry -> owner.isAssignableTo(entry.getKey()) && entry.getValue().contains(call.getName()))
-                .map(entry -> entry.getKey().getSimpleName() + "." + call.getName())
+                .filter(entry -> owner.isAssignableTo(entry.getKey()) && entry.getValue().contains(access.getName()))
+                .map(entry -> entry.getKey().getSimpleName() + "." + access.getName())
                 .findFirst();
     }
 

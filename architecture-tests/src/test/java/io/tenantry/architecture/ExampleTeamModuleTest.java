@@ -21,15 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A team building on Tenantry adds a table of its own (test resources' db/migration/V100__example_invoices.sql) and
+ * A team building on Tenantry adds a table of its own (test resources' db/example/V100__example_invoices.sql) and
  * a SQL object for it (io.tenantry.example.invoices), and runs the house rules as docs/house-rules.md shows: the
  * careful module passes, its careless twin fails with the remedy, and the example's SQL works under row-level security.
  */
 class ExampleTeamModuleTest {
 
+    /** Where the example team's migrations live; in its own jar they would be in db/migration, found without this. */
+    private static final String EXAMPLE_MIGRATIONS = "classpath:db/example";
+
     @Test
     void theTeamsModulePassesEveryRuleAndItsTableIsATenantTable() {
-        HouseRulesCheck check = HouseRulesCheck.forPackages("io.tenantry.example").build();
+        HouseRulesCheck check = HouseRulesCheck.forPackages("io.tenantry.example").withMigrations(EXAMPLE_MIGRATIONS).build();
         check.verify();
         assertTrue(check.tenantTables().contains(new TenantTable("invoices", "tenant_id")), check.tenantTables()::toString);
         assertTrue(check.classes().contain(InvoiceDao.class), "the team's package is judged");
@@ -37,7 +40,8 @@ class ExampleTeamModuleTest {
 
     @Test
     void aCarelessTeamModuleFailsTheBuildWithTheRemedy() {
-        HouseRulesCheck check = HouseRulesCheck.forPackages("io.tenantry.counterexample").build();
+        HouseRulesCheck check = HouseRulesCheck.forPackages("io.tenantry.counterexample").withMigrations(EXAMPLE_MIGRATIONS)
+                .build();
         String report = assertThrows(AssertionError.class, check::verify).getMessage();
         for (String expected : List.of(
                 "CarelessInvoiceDao.amountsOfOrder(java.util.UUID): orders is not constrained by o.tenant_id = :tenantId "
@@ -50,7 +54,8 @@ class ExampleTeamModuleTest {
 
     @Test
     void theExampleSqlObjectWorksUnderRowLevelSecurity() {
-        try (TestDatabase database = TestDatabase.migrated(2)) {
+        try (TestDatabase database = TestDatabase.create(2)) {
+            database.migrate(List.of(EXAMPLE_MIGRATIONS));
             UUID order = UUID.randomUUID();
             database.execute("INSERT INTO tenants (id, name, tier, status) VALUES ('acme', 'Acme', 'pro', 'active'), "
                             + "('globex', 'Globex', 'pro', 'active')",

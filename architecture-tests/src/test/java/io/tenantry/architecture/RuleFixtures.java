@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Helpers that prove a rule both fails on its bad fixture and passes on its good one. */
 final class RuleFixtures {
 
-    /** The schema Tenantry's migrations (and the example team's) build, read once per test JVM. */
+    /** The schema Tenantry's migrations build, read once per test JVM. */
     private static HouseRulesCheck.Schema schema;
 
     private RuleFixtures() {

@@ -5,7 +5,9 @@ import io.tenantry.adapters.persistence.fixture.DefinedTableDao;
 import io.tenantry.adapters.persistence.fixture.ExemptInfrastructure;
 import io.tenantry.adapters.persistence.fixture.FluentApiRepository;
 import io.tenantry.adapters.persistence.fixture.GoodOrderDao;
+import io.tenantry.adapters.persistence.fixture.MethodReferenceRepository;
 import io.tenantry.adapters.persistence.fixture.PlainJdbcRepository;
+import io.tenantry.adapters.persistence.fixture.SqlParserDao;
 import org.junit.jupiter.api.Test;
 
 import static io.tenantry.architecture.RuleFixtures.assertFails;
@@ -29,6 +31,12 @@ class SqlPathRulesTest {
     }
 
     @Test
+    void aMethodReferenceOrAConstructorIsNoWayRound() {
+        assertFails(sqlRules().sqlRunsOnlyThroughSqlObjects(), importOnly(MethodReferenceRepository.class),
+                "runs SQL through Handle.createQuery", "runs SQL through new Query", REMEDY);
+    }
+
+    @Test
     void plainJdbcFailsTheBuild() {
         assertFails(sqlRules().sqlRunsOnlyThroughSqlObjects(), importOnly(PlainJdbcRepository.class),
                 "PlainJdbcRepository.count(javax.sql.DataSource) runs SQL through Connection.createStatement",
@@ -43,6 +51,8 @@ class SqlPathRulesTest {
         assertFails(sqlRules().sqlIsWrittenWhereTheRulesCanReadIt(), importOnly(DefinedTableDao.class),
                 "DefinedTableDao.ids(java.lang.String) has SQL assembled at run time by @Define",
                 "Write the whole statement in the annotation, or in a .sql file read with @UseClasspathSqlLocator");
+        assertFails(sqlRules().sqlIsWrittenWhereTheRulesCanReadIt(), importOnly(SqlParserDao.class),
+                "SqlParserDao.ids() has SQL assembled at run time by @UseSqlParser");
         assertPasses(sqlRules().sqlIsWrittenWhereTheRulesCanReadIt(), importOnly(GoodOrderDao.class));
     }
 

@@ -2,16 +2,14 @@ package io.tenantry.architecture.sql;
 
 import java.util.Locale;
 
-/** PostgreSQL folds unquoted names to lower case; the house rules compare names the same way, quoted or not. */
+/** PostgreSQL folds unquoted names to lower case and keeps quoted ones as written; the house rules do the same. */
 final class Identifiers {
 
     private Identifiers() {
     }
 
     static String normalized(String identifier) {
-        String unquoted = identifier.length() > 1 && identifier.startsWith("\"") && identifier.endsWith("\"")
-                ? identifier.substring(1, identifier.length() - 1)
-                : identifier;
-        return unquoted.toLowerCase(Locale.ROOT);
+        boolean quoted = identifier.length() > 1 && identifier.startsWith("\"") && identifier.endsWith("\"");
+        return quoted ? identifier.substring(1, identifier.length() - 1) : identifier.toLowerCase(Locale.ROOT);
     }
 }

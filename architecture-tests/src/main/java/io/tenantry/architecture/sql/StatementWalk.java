@@ -54,7 +54,10 @@ import java.util.stream.IntStream;
 final class StatementWalk {
 
     /** A FROM item and the ON conditions of the join that introduces it (none for the first item or a comma join). */
-    private record FromEntry(FromItem item, Collection<Expression> on) {
+    private record FromEntry(FromItem item, Collection<Expression> on, boolean onConstrains) {
+        FromEntry(FromItem item, Collection<Expression> on) {
+            this(item, on, true);
+        }
     }
 
     private final Map<String, TenantTable> tenantTables;
@@ -62,6 +65,8 @@ final class StatementWalk {
     private final TenantCondition condition;
     private final Set<String> problems = new LinkedHashSet<>();
     private final Set<String> referenced = new LinkedHashSet<>();
+    /** How many times each tenant table was read or written as a table, to compare with how often it is named. */
+    private final Map<String, Integer> references = new java.util.HashMap<>();
 
     StatementWalk(Map<String, TenantTable> tenantTables, String parameter) {
         this.tenantTables = tenantTables;
@@ -77,6 +82,10 @@ final class StatementWalk {
         return Set.copyOf(referenced);
     }
 
+    void unreadable(String problem) {
+        problems.add(problem);
+    }
+
     void unparsable(String reason) {
         problems.add("cannot be parsed as PostgreSQL (" + reason + "); write SQL the house rules can read");
     }
@@ -87,7 +96,25 @@ final class StatementWalk {
             case Insert insert -> insert(insert, Scope.TOP);
             case Update update -> update(update, Scope.TOP);
             case Delete delete -> delete(delete, Scope.TOP);
-            default -> notAllowed(statement.toString());
+            default -> {
+                referenced.addAll(namedTenantTables(statement.toString()));
+                problems.add(kindOf(statement.toString()) + " is not allowed in application SQL: it runs only SELECT, "
+                        + "INSERT, UPDATE and DELETE");
+            }
+        }
+    }
+
+    /** A name the tenant rules cannot follow: what the parser takes for a list may be an OR PostgreSQL applies. */
+    void ambiguous(String what) {
+        problems.add("cannot be read unambiguously (" + what + "); put the IN list in parentheses of its own and "
+                + "every OR in parentheses");
+    }
+
+    /** Functions that run SQL given as text, read tables by name, or set the tenant are not application SQL. */
+    void function(String name) {
+        String function = Identifiers.normalized(name == null ? "" : name.substring(name.lastIndexOf('.') + 1));
+        if (DeniedFunctions.isDenied(function)) {
+            problems.add(function + "() is not allowed in application SQL: " + DeniedFunctions.why(function));
         }
     }
 
@@ -213,7 +240,8 @@ final class StatementWalk {
         Scope scope = withItems(delete.getWithItemsList(), outer);
         List<FromEntry> using = new ArrayList<>();
         orEmpty(delete.getUsingList()).forEach(table -> using.add(new FromEntry(table, List.of())));
-        orEmpty(delete.getJoins()).forEach(join -> addEntries(using, join.getRightItem(), join.getOnExpressions()));
+        orEmpty(delete.getJoins()).forEach(join -> addEntries(using, join.getRightItem(),
+                onOf(join), constrains(join)));
         target(delete.getTable()).ifPresent(table ->
                 pinned(table, delete.getTable().getAlias(), delete.getWhere(), List.of(), using.isEmpty()));
         queryLevel(using, delete.getWhere(), false, scope);
@@ -231,6 +259,10 @@ final class StatementWalk {
         boolean recursive = items.stream().anyMatch(WithItem::isRecursive);
         Scope visible = recursive ? all : outer;
         for (WithItem<?> item : items) {
+            String name = Identifiers.normalized(item.getAliasName());
+            if (tenantTables.containsKey(name)) {
+                problems.add("the CTE " + name + " is named like a tenant table; name it something else");
+            }
             body(item.getParenthesedStatement(), visible);
             if (!recursive) {
                 visible = visible.and(Set.of(Identifiers.normalized(item.getAliasName())));
@@ -254,7 +286,8 @@ final class StatementWalk {
         for (FromEntry entry : from) {
             switch (entry.item()) {
                 case Table table -> tenantTable(table, scope)
-                        .ifPresent(tenant -> pinned(tenant, table.getAlias(), where, entry.on(), singleItem));
+                        .ifPresent(tenant -> pinned(tenant, table.getAlias(), where,
+                                entry.onConstrains() ? entry.on() : List.of(), singleItem));
                 case Select subquery -> select(subquery, scope);
                 case TableFunction function -> expression(function.getFunction(), scope);
                 default -> notAllowed(entry.item().toString());
@@ -268,18 +301,30 @@ final class StatementWalk {
     private static List<FromEntry> fromEntries(FromItem first, List<Join> joins) {
         List<FromEntry> entries = new ArrayList<>();
         if (first != null) {
-            addEntries(entries, first, List.of());
+            addEntries(entries, first, List.of(), true);
         }
-        orEmpty(joins).forEach(join -> addEntries(entries, join.getRightItem(), join.getOnExpressions()));
+        orEmpty(joins).forEach(join -> addEntries(entries, join.getRightItem(), onOf(join),
+                constrains(join)));
         return entries;
     }
 
-    private static void addEntries(List<FromEntry> entries, FromItem item, Collection<Expression> on) {
+    private static Collection<Expression> onOf(Join join) {
+        return join.getOnExpressions() == null ? List.of() : join.getOnExpressions();
+    }
+
+    /** Whether a join's ON constrains its right item: a right or full join keeps all its rows whatever ON says. */
+    private static boolean constrains(Join join) {
+        return !join.isRight() && !join.isFull();
+    }
+
+    private static void addEntries(List<FromEntry> entries, FromItem item, Collection<Expression> on,
+                                   boolean onConstrains) {
         if (item instanceof ParenthesedFromItem parenthesed) {
-            addEntries(entries, parenthesed.getFromItem(), on);
-            orEmpty(parenthesed.getJoins()).forEach(join -> addEntries(entries, join.getRightItem(), join.getOnExpressions()));
+            addEntries(entries, parenthesed.getFromItem(), on, onConstrains);
+            orEmpty(parenthesed.getJoins()).forEach(join -> addEntries(entries, join.getRightItem(),
+                    onOf(join), constrains(join)));
         } else {
-            entries.add(new FromEntry(item, on));
+            entries.add(new FromEntry(item, on, onConstrains));
         }
     }
 
@@ -307,7 +352,10 @@ final class StatementWalk {
     /** The tenant table an INSERT, UPDATE or DELETE writes: PostgreSQL never resolves a target to a CTE. */
     private Optional<TenantTable> target(Table table) {
         Optional<TenantTable> tenant = Optional.ofNullable(tenantTables.get(Identifiers.normalized(table.getName())));
-        tenant.ifPresent(found -> referenced.add(found.name()));
+        tenant.ifPresent(found -> {
+            referenced.add(found.name());
+            references.merge(found.name(), 1, Integer::sum);
+        });
         return tenant;
     }
 
@@ -334,22 +382,73 @@ final class StatementWalk {
     }
 
     /**
-     * Any other kind of statement may not touch a tenant table at all. Its tables are the names among its tokens,
-     * string literals aside; that also counts a column of the same name, which errs on the safe side.
+     * A part of a statement the walk cannot follow may not touch a tenant table at all. Its tables are the names among
+     * its tokens, string literals aside; that also counts a column of the same name, which errs on the safe side.
      */
     private void notAllowed(String sql) {
-        CCJSqlParser tokens = CCJSqlParserUtil.newParser(sql);
-        Token first = tokens.getNextToken();
-        String kind = first.image.toUpperCase(Locale.ROOT);
-        for (Token token = first; token.kind != CCJSqlParserConstants.EOF; token = tokens.getNextToken()) {
+        String kind = kindOf(sql);
+        for (String table : namedTenantTables(sql)) {
+            referenced.add(table);
+            problems.add(kind + " on " + table + " is not allowed in application SQL");
+        }
+    }
+
+    private List<String> namedTenantTables(String sql) {
+        List<String> named = new ArrayList<>();
+        for (Token token : tokens(sql)) {
             TenantTable table = token.kind == CCJSqlParserConstants.S_CHAR_LITERAL
-                    ? null
-                    : tenantTables.get(Identifiers.normalized(token.image));
-            if (table != null) {
-                referenced.add(table.name());
-                problems.add(kind + " on " + table.name() + " is not allowed in application SQL");
+                    ? null : tenantTables.get(Identifiers.normalized(token.image));
+            if (table != null && !named.contains(table.name())) {
+                named.add(table.name());
             }
         }
+        return named;
+    }
+
+    private static List<Token> tokens(String sql) {
+        List<Token> all = new ArrayList<>();
+        if (sql.isBlank()) {
+            return all;
+        }
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
+        for (Token token = parser.getNextToken(); token.kind != CCJSqlParserConstants.EOF; token = parser.getNextToken()) {
+            all.add(token);
+        }
+        return all;
+    }
+
+    /**
+     * A second net under the walk: a tenant table named in the text more often than the walk met it as a table is
+     * referenced somewhere the walk does not look (a name followed by a dot qualifies a column and is no reference).
+     */
+    void everyReferenceWasSeen(String sql) {
+        if (!problems.isEmpty()) {
+            return;
+        }
+        List<Token> all = tokens(sql);
+        Map<String, Integer> named = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            Token token = all.get(i);
+            boolean qualifiesAColumn = i + 1 < all.size() && all.get(i + 1).image.equals(".");
+            if (token.kind != CCJSqlParserConstants.S_CHAR_LITERAL && !qualifiesAColumn) {
+                TenantTable table = tenantTables.get(Identifiers.normalized(token.image));
+                if (table != null) {
+                    named.merge(table.name(), 1, Integer::sum);
+                }
+            }
+        }
+        named.forEach((table, count) -> {
+            if (count > references.getOrDefault(table, 0)) {
+                referenced.add(table);
+                problems.add(table + " is named where the house rules cannot check its tenant condition; read it in "
+                        + "a FROM, JOIN or subquery of its own");
+            }
+        });
+    }
+
+    private static String kindOf(String sql) {
+        List<Token> all = tokens(sql);
+        return all.isEmpty() ? "" : all.getFirst().image.toUpperCase(Locale.ROOT);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

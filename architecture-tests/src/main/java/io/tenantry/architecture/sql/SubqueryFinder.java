@@ -3,6 +3,9 @@ package io.tenantry.architecture.sql;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 
@@ -37,6 +40,25 @@ final class SubqueryFinder extends ExpressionVisitorAdapter<Void> {
     public <S> Void visit(AnyComparisonExpression comparison, S context) {
         walk.select(comparison.getSelect(), scope);
         return null;
+    }
+
+    /**
+     * JSqlParser reads {@code a IN ('x') OR b} as {@code a IN (('x') OR b)}, where PostgreSQL reads
+     * {@code (a IN ('x')) OR b}: an IN whose list is not one parenthesised list cannot be trusted.
+     */
+    @Override
+    public <S> Void visit(InExpression in, S context) {
+        if (!(in.getRightExpression() instanceof ParenthesedExpressionList<?>
+                || in.getRightExpression() instanceof Select || in.getRightExpression() == null)) {
+            walk.ambiguous("IN " + in.getRightExpression());
+        }
+        return super.visit(in, context);
+    }
+
+    @Override
+    public <S> Void visit(Function function, S context) {
+        walk.function(function.getName());
+        return super.visit(function, context);
     }
 
     @Override

@@ -27,6 +27,9 @@ final class TenantCondition {
         return switch (expression) {
             case JdbcNamedParameter named -> parameter.equals(named.getName());
             case CastExpression cast -> isParameter(cast.getLeftExpression());
+            case net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> one
+                    when one.size() == 1 -> isParameter(one.getFirst());
+            case net.sf.jsqlparser.expression.Parenthesis one -> isParameter(one.getExpression());
             case null, default -> false;
         };
     }

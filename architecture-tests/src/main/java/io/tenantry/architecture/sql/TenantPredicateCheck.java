@@ -52,8 +52,14 @@ public final class TenantPredicateCheck {
 
     private StatementWalk walk(String sql) {
         StatementWalk walk = new StatementWalk(tenantTables, parameter);
+        if (sql.contains("/*")) {
+            walk.unreadable("block comments are not allowed in application SQL: PostgreSQL nests them and the house "
+                    + "rules' parser does not; use -- comments");
+            return walk;
+        }
         try {
             parse(sql).forEach(walk::statement);
+            walk.everyReferenceWasSeen(sql);
         } catch (JSQLParserException unparsable) {
             walk.unparsable(reason(unparsable));
         }

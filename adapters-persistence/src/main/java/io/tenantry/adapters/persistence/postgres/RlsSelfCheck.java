@@ -40,8 +40,10 @@ public final class RlsSelfCheck {
             WHERE pg_has_role(?, r.oid, 'MEMBER') AND (r.rolsuper OR r.rolbypassrls OR r.rolcreaterole)""";
     /** Relations row-level security does not guard that read tenant tables or expose a tenant column. */
     private static final String UNGUARDED = """
-            SELECT v.relname, v.relkind FROM pg_class v
-            WHERE v.relnamespace = current_schema()::regnamespace
+            SELECT CASE WHEN v.relnamespace = current_schema()::regnamespace THEN v.relname
+                        ELSE v.relnamespace::regnamespace || '.' || v.relname END, v.relkind
+            FROM pg_class v
+            WHERE v.relnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
               AND (v.relkind IN ('m', 'f')
                    OR (v.relkind = 'v' AND NOT coalesce('security_invoker=true' = ANY (v.reloptions), false)))
               AND ((has_table_privilege(current_user, v.oid, 'SELECT')
@@ -53,6 +55,29 @@ public final class RlsSelfCheck {
                               WHERE w.ev_class = v.oid AND t.oid <> v.oid AND t.relname = ANY (?)
                                 AND t.relnamespace = current_schema()::regnamespace))
             ORDER BY v.relname""";
+    /** Functions that run with their owner's rights, which row-level security does not hold to any tenant. */
+    private static final String DEFINERS = """
+            SELECT p.pronamespace::regnamespace || '.' || p.proname FROM pg_proc p
+            WHERE p.prosecdef AND has_function_privilege(current_user, p.oid, 'EXECUTE')
+              AND p.pronamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+            ORDER BY 1""";
+    /** Tables with a tenant column in schemas other than the application's, where the table checks do not look. */
+    private static final String ELSEWHERE = """
+            SELECT c.relnamespace::regnamespace || '.' || c.relname FROM pg_class c
+            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE c.relkind IN ('r', 'p') AND c.relnamespace <> current_schema()::regnamespace
+              AND c.relnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+              AND c.relnamespace::regnamespace::text NOT LIKE 'pg_%'
+            ORDER BY 1""";
+    /** Columns that reference the tenant registry by another name than tenant_id: a tenant table in disguise. */
+    private static final String DISGUISED = """
+            SELECT c.relname || '.' || a.attname, r.relname FROM pg_constraint k
+            JOIN pg_class c ON c.oid = k.conrelid
+            JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+            JOIN pg_class r ON r.oid = k.confrelid
+            WHERE k.contype = 'f' AND cardinality(k.conkey) = 1 AND a.attname <> 'tenant_id' AND r.relname = ANY (?)
+              AND r.relnamespace = current_schema()::regnamespace
+            ORDER BY 1""";
     private static final String OWNED = """
             SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE pg_has_role(?, c.relowner, 'MEMBER')
@@ -105,6 +130,7 @@ public final class RlsSelfCheck {
             checkTable(application, table, problems);
         }
         checkUnguarded(application, tables, problems);
+        checkOutsideRowLevelSecurity(application, tables, problems);
         return problems;
     }
 
@@ -210,6 +236,44 @@ public final class RlsSelfCheck {
                 }
             }
         }
+    }
+
+    private static void checkOutsideRowLevelSecurity(Connection connection, List<TenantSchema.Table> tables,
+                                                     List<String> problems) throws SQLException {
+        for (String function : strings(connection, DEFINERS)) {
+            problems.add(function + ": a SECURITY DEFINER function the application role may execute; it runs with its "
+                    + "owner's rights, outside row-level security");
+        }
+        for (String table : strings(connection, ELSEWHERE)) {
+            problems.add(table + ": a table with a tenant_id column outside the application's schema, where these "
+                    + "checks do not look; keep tenant tables in one schema");
+        }
+        try (PreparedStatement disguised = connection.prepareStatement(DISGUISED)) {
+            disguised.setArray(1, connection.createArrayOf("text", tables.stream()
+                    .filter(table -> !table.tenantColumn().equals(TenantSchema.TENANT_COLUMN))
+                    .map(TenantSchema.Table::name).toArray()));
+            try (ResultSet rows = disguised.executeQuery()) {
+                while (rows.next()) {
+                    problems.add(rows.getString(1) + " references " + rows.getString(2) + ": name a tenant column "
+                            + "tenant_id, so that its table is checked as a tenant table");
+                }
+            }
+        }
+        List<String> preset = strings(connection, "SELECT current_setting('app.tenant_id', true)");
+        if (!preset.isEmpty() && preset.getFirst() != null && !preset.getFirst().isEmpty()) {
+            problems.add("app.tenant_id is '" + preset.getFirst() + "' when a session starts (a default on the role, the "
+                    + "database or the server); it must be empty until a transaction sets it");
+        }
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     private static void checkVersion(Connection connection, boolean allowUnpatchedServer, List<String> problems)
