@@ -87,6 +87,13 @@ public final class RlsSelfCheck {
             SELECT c.relrowsecurity, c.relforcerowsecurity, has_table_privilege(current_user, c.oid, 'TRUNCATE'),
                    has_table_privilege(current_user, c.oid, 'REFERENCES'), has_table_privilege(current_user, c.oid, 'TRIGGER')
             FROM pg_class c WHERE c.relname = ? AND c.relnamespace = current_schema()::regnamespace""";
+    /** Unique indexes of a tenant table that leave its tenant column out. */
+    private static final String SHARED_KEYS = """
+            SELECT i.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
+            WHERE x.indisunique AND c.relname = ? AND c.relnamespace = current_schema()::regnamespace
+              AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = ANY (x.indkey)
+                              AND a.attname = ?)
+            ORDER BY 1""";
     private static final String POLICIES = """
             SELECT p.policyname, p.permissive = 'RESTRICTIVE', p.cmd, p.qual, coalesce(p.with_check, p.qual)
             FROM pg_policies p
@@ -193,6 +200,16 @@ public final class RlsSelfCheck {
                         problems.add(name + ": the application role has " + privileges.get(i)
                                 + " on it (row-level security does not stop it)");
                     }
+                }
+            }
+        }
+        try (PreparedStatement keys = connection.prepareStatement(SHARED_KEYS)) {
+            keys.setString(1, name);
+            keys.setString(2, table.tenantColumn());
+            try (ResultSet rows = keys.executeQuery()) {
+                while (rows.next()) {
+                    problems.add(name + ": the unique index " + rows.getString(1) + " leaves out " + table.tenantColumn()
+                            + "; a key shared by all tenants tells one tenant what another holds");
                 }
             }
         }

@@ -149,6 +149,17 @@ class CatalogTest {
         start();
     }
 
+    @Test
+    void theSelfCheckRefusesAUniqueKeySharedByAllTenants() {
+        database.execute("CREATE UNIQUE INDEX orders_one_per_customer ON orders (customer)");
+        UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
+        assertEquals(List.of("orders: the unique index orders_one_per_customer leaves out tenant_id; a key shared by all "
+                + "tenants tells one tenant what another holds"), refused.problems());
+        database.execute("DROP INDEX orders_one_per_customer",
+                "CREATE UNIQUE INDEX orders_one_per_customer ON orders (tenant_id, customer)");
+        start();
+    }
+
     private static String guard(String column) {
         return "(" + column + " = NULLIF(current_setting('app.tenant_id'::text, true), ''::text))";
     }
@@ -219,7 +230,7 @@ class CatalogTest {
 
     @Test
     void theSelfCheckFindsEveryTableWithATenantColumn() {
-        database.execute("CREATE TABLE invoices (tenant_id text NOT NULL, id uuid PRIMARY KEY)",
+        database.execute("CREATE TABLE invoices (tenant_id text NOT NULL, id uuid, PRIMARY KEY (tenant_id, id))",
                 "GRANT SELECT ON invoices TO " + database.settings().app().user());
         UnsafeDatabase refused = assertThrows(UnsafeDatabase.class, this::start);
         assertEquals(List.of("invoices: row-level security is not enabled", "invoices: row-level security is not forced",
