@@ -74,6 +74,17 @@ public final class HouseRules {
             .because("the container is wiring, and wiring lives in bootstrap. Use plain constructors with "
                     + "jakarta.inject annotations and add producers in bootstrap's TenantryBeans");
 
+    public static final ArchRule THE_WEB_REACHES_THE_APPLICATION_ONLY_THROUGH_IN_PORTS = noClasses()
+            .that().resideInAPackage("io.tenantry.adapters.web..")
+            .and(DescribedPredicate.describe("do not implement an out-port of the application", (JavaClass type) ->
+                    type.getAllRawInterfaces().stream().noneMatch(port -> port.getPackageName()
+                            .startsWith("io.tenantry.application"))))
+            .should().dependOnClassesThat(DescribedPredicate.describe(
+                    "are services, repositories or other out-ports of the application", HouseRules::isBehindTheInPorts))
+            .because("a handler maps a use case to HTTP; protocols and rules live in the use case. Call an in-port "
+                    + "(a <Verb><Noun>UseCase interface) with its command and map its outcome; bootstrap hands the "
+                    + "routes their use cases");
+
     // 2. Tenant filter (the rules on SQL are SqlRules) ---------------------------------------------------------
 
     public static final ArchRule BYPASSES_ARE_JUSTIFIED = methods()
@@ -168,7 +179,7 @@ public final class HouseRules {
     /** Tenantry's own modules: which layer may use what. They judge only classes under {@code io.tenantry}. */
     static final List<ArchRule> LAYER_RULES = List.of(
             KERNEL_IS_PURE_JDK, DOMAIN_IS_PURE_JDK, APPLICATION_USES_ONLY_KERNEL_DOMAIN_AND_INJECT,
-            ADAPTERS_ARE_INDEPENDENT, ONLY_BOOTSTRAP_TOUCHES_WELD);
+            ADAPTERS_ARE_INDEPENDENT, ONLY_BOOTSTRAP_TOUCHES_WELD, THE_WEB_REACHES_THE_APPLICATION_ONLY_THROUGH_IN_PORTS);
     public static final ArchRule LAYERS = CompositeArchRule.of(LAYER_RULES).as("the layers of Tenantry's modules");
 
     /**
@@ -185,6 +196,29 @@ public final class HouseRules {
     public static final ArchRule TENANCY = CompositeArchRule.of(TENANCY_RULES).as("the tenancy rules");
 
     private HouseRules() {
+    }
+
+    /**
+     * An application type the web may not see: anything but an in-port ({@code ...UseCase}), the holders and the
+     * nested outcomes of in-ports, and values (records, enums, exceptions).
+     */
+    private static boolean isBehindTheInPorts(JavaClass type) {
+        if (!type.getPackageName().startsWith("io.tenantry.application")) {
+            return false;
+        }
+        JavaClass outermost = type;
+        while (outermost.getEnclosingClass().isPresent()) {
+            outermost = outermost.getEnclosingClass().get();
+            if (isInPort(outermost)) {
+                return false;
+            }
+        }
+        boolean value = type.isRecord() || type.isEnum() || type.isAssignableTo(Throwable.class);
+        return !value && !isInPort(type);
+    }
+
+    private static boolean isInPort(JavaClass type) {
+        return (type.isInterface() && type.getSimpleName().endsWith("UseCase")) || type.getSimpleName().endsWith("UseCases");
     }
 
     private static DescribedPredicate<JavaAccess<?>> target(String name, Class<?> owner) {

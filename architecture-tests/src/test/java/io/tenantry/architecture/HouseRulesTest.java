@@ -29,7 +29,7 @@ class HouseRulesTest {
         String report = String.join("\n", result.getFailureReport().getDetails());
         for (String expected : new String[] {
                 "KernelUsingAFramework", "DomainUsingAFramework", "ApplicationUsingJdbi", "WebReachingIntoPersistence",
-                "WebUsingWeld", "UnscopedOrderDao",
+                "WebUsingWeld", "WebCallingAService", "UnscopedOrderDao",
                 "UnfilteredOrderDao.find(java.util.UUID): orders is not constrained by orders.tenant_id = :tenantId",
                 "ParsedSqlDao.underOr(): orders is not constrained", "LocatedOrderDao.find(java.util.UUID): orders",
                 "FluentApiRepository.customers() runs SQL through Jdbi.withHandle",

@@ -1,6 +1,7 @@
 package io.tenantry.architecture;
 
 import io.tenantry.adapters.persistence.memory.InMemoryOrderRepository;
+import io.tenantry.adapters.web.fixture.WebCallingAService;
 import io.tenantry.adapters.web.fixture.WebReachingIntoPersistence;
 import io.tenantry.adapters.web.fixture.WebUsingAPort;
 import io.tenantry.adapters.web.fixture.WebUsingWeld;
@@ -39,6 +40,16 @@ class LayerRulesTest {
         assertFails(HouseRules.APPLICATION_USES_ONLY_KERNEL_DOMAIN_AND_INJECT, importOnly(ApplicationUsingJdbi.class),
                 "ApplicationUsingJdbi", "org.jdbi.v3.core.Jdbi", "Declare an out-port interface");
         assertPasses(HouseRules.APPLICATION_USES_ONLY_KERNEL_DOMAIN_AND_INJECT, importOnly(AuditedCaller.class));
+    }
+
+    @Test
+    void theWebReachesTheApplicationOnlyThroughInPorts() {
+        assertFails(HouseRules.THE_WEB_REACHES_THE_APPLICATION_ONLY_THROUGH_IN_PORTS, importOnly(WebCallingAService.class),
+                "WebCallingAService", "io.tenantry.application.order.OrderService",
+                "io.tenantry.application.idempotency.IdempotencyStore",
+                "Call an in-port (a <Verb><Noun>UseCase interface) with its command and map its outcome");
+        assertPasses(HouseRules.THE_WEB_REACHES_THE_APPLICATION_ONLY_THROUGH_IN_PORTS, importOnly(WebUsingAPort.class,
+                io.tenantry.adapters.web.notify.WebhookNotifications.class));
     }
 
     @Test

@@ -7,9 +7,14 @@ import io.tenantry.adapters.persistence.memory.InMemoryTenantCache;
 import io.tenantry.adapters.persistence.redis.RedisAdapters;
 import io.tenantry.adapters.storage.S3HealthCheck;
 import io.tenantry.adapters.web.TenantryWeb;
+import io.tenantry.adapters.web.routes.AdminRoutes;
+import io.tenantry.adapters.web.routes.FileRoutes;
+import io.tenantry.adapters.web.routes.OrderRoutes;
+import io.tenantry.adapters.web.routes.UserRoutes;
 import io.tenantry.application.admin.AdminService;
 import io.tenantry.application.file.FileService;
 import io.tenantry.application.health.DependencyCheck;
+import io.tenantry.application.health.HealthService;
 import io.tenantry.application.idempotency.IdempotencyStore;
 import io.tenantry.application.order.OrderRepository;
 import io.tenantry.application.order.OrderService;
@@ -154,10 +159,17 @@ public class TenantryBeans {
     @Produces
     @Singleton
     TenantryWeb web(TenantryConfig config, OrderService orders, UserService users, AdminService admin,
-                    TenantAccess access, IdempotencyStore idempotency, RateLimiter limiter, FileService files,
-                    DatabaseRuntime database, Optional<RedisAdapters> redis, PrometheusMeterRegistry metrics) {
-        return new TenantryWeb(config.web(), new TenantryWeb.Services(orders, users, admin, access, idempotency,
-                limiter, config.limits(), files, healthChecks(config, database, redis)), metrics);
+                    TenantAccess access, RateLimiter limiter, FileService files, DatabaseRuntime database,
+                    Optional<RedisAdapters> redis, PrometheusMeterRegistry metrics) {
+        io.micrometer.core.instrument.Gauge.builder("tenantry_uploads_in_progress", files, FileService::uploadsInProgress)
+                .description("File uploads being read and stored, against TENANTRY_UPLOADS_MAX").register(metrics);
+        TenantryWeb.Services services = new TenantryWeb.Services(
+                new OrderRoutes.UseCases(orders, orders, orders, orders, orders, orders),
+                new UserRoutes.UseCases(users, users, users),
+                new AdminRoutes.UseCases(admin, admin, admin, admin, admin), access, admin,
+                new FileRoutes.UseCases(files, files, files, files),
+                new HealthService(healthChecks(config, database, redis)), limiter, config.limits());
+        return new TenantryWeb(config.web(), services, metrics);
     }
 
     /** Every dependency the process uses: the database always, Redis and S3 when configured. */

@@ -1,7 +1,6 @@
 package io.tenantry.adapters.web;
 
 import io.javalin.Javalin;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantry.adapters.web.auth.TenantGateway;
 import io.tenantry.adapters.web.auth.TierRateLimit;
@@ -16,20 +15,15 @@ import io.tenantry.adapters.web.routes.FileRoutes;
 import io.tenantry.adapters.web.routes.OperationsRoutes;
 import io.tenantry.adapters.web.routes.OrderRoutes;
 import io.tenantry.adapters.web.routes.UserRoutes;
-import io.tenantry.application.admin.AdminService;
-import io.tenantry.application.file.FileService;
-import io.tenantry.application.health.DependencyCheck;
-import io.tenantry.application.idempotency.IdempotencyStore;
-import io.tenantry.application.order.OrderService;
-import io.tenantry.application.tenant.TenantAccess;
-import io.tenantry.application.user.UserService;
+import io.tenantry.application.admin.AdminUseCases.RecordRefusedAdminAttemptUseCase;
+import io.tenantry.application.health.CheckHealthUseCase;
+import io.tenantry.application.tenant.CheckTenantAccessUseCase;
 import io.tenantry.kernel.limits.RateLimiter;
 import io.tenantry.kernel.limits.TierLimits;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.net.BindException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,10 +32,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class TenantryWeb implements AutoCloseable {
 
-    /** The use cases and ports the API serves. */
-    public record Services(OrderService orders, UserService users, AdminService admin, TenantAccess access,
-                           IdempotencyStore idempotency, RateLimiter limiter, TierLimits limits,
-                           FileService files, List<DependencyCheck> checks) {
+    /**
+     * The in-ports the API calls, and the kernel's limiter with the tiers' budgets for the admission of each request.
+     * No service class, repository or other out-port of the application: the handlers map use cases to HTTP.
+     */
+    public record Services(OrderRoutes.UseCases orders, UserRoutes.UseCases users, AdminRoutes.UseCases admin,
+                           CheckTenantAccessUseCase access, RecordRefusedAdminAttemptUseCase refusals,
+                           FileRoutes.UseCases files, CheckHealthUseCase health, RateLimiter limiter, TierLimits limits) {
     }
 
     private final Javalin javalin;
@@ -54,11 +51,9 @@ public final class TenantryWeb implements AutoCloseable {
         JsonCodec json = new JsonCodec();
         ErrorMapping errors = new ErrorMapping(json, settings.maxJsonBytes());
         TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access(),
-                settings.platform(), new TierRateLimit(services.limiter(), services.limits(), metrics), services.admin());
+                settings.platform(), new TierRateLimit(services.limiter(), services.limits(), metrics), services.refusals());
         RequestMetrics requestMetrics = new RequestMetrics(metrics);
-        Gauge.builder("tenantry_uploads_in_progress", services.files(), FileService::uploadsInProgress)
-                .description("File uploads being read and stored, against TENANTRY_UPLOADS_MAX").register(metrics);
-        this.operations = new OperationsRoutes(services.checks(), metrics);
+        this.operations = new OperationsRoutes(services.health(), metrics);
         this.readinessGrace = settings.readinessGrace();
         this.address = settings.host() + ":" + settings.port();
         this.javalin = Javalin.create(config -> {
@@ -79,7 +74,7 @@ public final class TenantryWeb implements AutoCloseable {
             config.routes.before(RequestIds::assign);
             config.routes.after(RequestIds::clear);
             errors.install(config);
-            new OrderRoutes(services.orders(), services.idempotency(), json).register(config.routes, gateway);
+            new OrderRoutes(services.orders(), json).register(config.routes, gateway);
             new UserRoutes(services.users(), json).register(config.routes, gateway);
             new AdminRoutes(services.admin(), json).register(config.routes, gateway);
             new FileRoutes(services.files()).register(config.routes, gateway);

@@ -1,11 +1,14 @@
 package io.tenantry.application.order;
 
-import io.tenantry.application.idempotency.IdempotencyKey;
+import io.tenantry.application.idempotency.Claim;
+import io.tenantry.application.idempotency.IdempotencyStore;
 import io.tenantry.application.idempotency.StoredResponse;
 import io.tenantry.application.order.OrderUseCases.ChangeOrderStatusUseCase;
 import io.tenantry.application.order.OrderUseCases.DeleteOrderUseCase;
 import io.tenantry.application.order.OrderUseCases.GetOrderUseCase;
 import io.tenantry.application.order.OrderUseCases.ListOrdersUseCase;
+import io.tenantry.application.order.OrderUseCases.PlaceOnceOutcome;
+import io.tenantry.application.order.OrderUseCases.PlaceOrderOnceUseCase;
 import io.tenantry.application.order.OrderUseCases.PlaceOrderUseCase;
 import io.tenantry.application.order.OrderUseCases.StatusChangeOutcome;
 import io.tenantry.domain.order.Order;
@@ -16,18 +19,19 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The order use cases of the current tenant. Stateless: the tenant comes from the context on every call. */
-public final class OrderService implements PlaceOrderUseCase, GetOrderUseCase, ListOrdersUseCase,
-        ChangeOrderStatusUseCase, DeleteOrderUseCase {
+public final class OrderService implements PlaceOrderUseCase, PlaceOrderOnceUseCase, GetOrderUseCase,
+        ListOrdersUseCase, ChangeOrderStatusUseCase, DeleteOrderUseCase {
 
     private final OrderRepository orders;
+    private final IdempotencyStore idempotency;
     private final Clock clock;
 
     @Inject
-    public OrderService(OrderRepository orders, Clock clock) {
+    public OrderService(OrderRepository orders, IdempotencyStore idempotency, Clock clock) {
         this.orders = orders;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -39,12 +43,32 @@ public final class OrderService implements PlaceOrderUseCase, GetOrderUseCase, L
     }
 
     /**
-     * Places an order for a request that holds the claim of {@code key}, storing {@code response} (rendered from
-     * the new order) as the key's answer in the same atomic write. Empty when the claim was lost meanwhile.
+     * Claims the key, and places the order only with the claim held, storing its answer in the same write. A failure
+     * releases the claim so that a retry may place the order; releasing is a no-op when the order and its answer
+     * were committed before the failure.
      */
-    public Optional<Order> place(PlaceOrderCommand command, IdempotencyKey key, Function<Order, StoredResponse> response) {
-        Order order = Order.place(OrderId.random(), command.customer(), command.lines(), clock.instant());
-        return orders.addCompletingClaim(order, key, response.apply(order)) ? Optional.of(order) : Optional.empty();
+    @Override
+    public PlaceOnceOutcome placeOnce(PlaceOrderOnceCommand command) {
+        return switch (idempotency.claim(command.key(), command.requestHash())) {
+            case Claim.Replay(StoredResponse stored) -> new PlaceOnceOutcome.Replayed(stored);
+            case Claim.InFlight inFlight -> new PlaceOnceOutcome.StillInFlight();
+            case Claim.Mismatch mismatch -> new PlaceOnceOutcome.KeyReused();
+            case Claim.Claimed claimed -> {
+                try {
+                    yield placeHoldingTheClaim(command);
+                } catch (RuntimeException failure) {
+                    idempotency.release(command.key());
+                    throw failure;
+                }
+            }
+        };
+    }
+
+    private PlaceOnceOutcome placeHoldingTheClaim(PlaceOrderOnceCommand command) {
+        Order order = Order.place(OrderId.random(), command.order().customer(), command.order().lines(), clock.instant());
+        StoredResponse answer = command.answer().apply(order);
+        return orders.addCompletingClaim(order, command.key(), answer)
+                ? new PlaceOnceOutcome.Placed(answer) : new PlaceOnceOutcome.StillInFlight();
     }
 
     @Override

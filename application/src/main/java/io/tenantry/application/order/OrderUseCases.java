@@ -1,5 +1,6 @@
 package io.tenantry.application.order;
 
+import io.tenantry.application.idempotency.StoredResponse;
 import io.tenantry.domain.order.Order;
 import io.tenantry.domain.order.OrderId;
 import io.tenantry.domain.order.OrderStatus;
@@ -17,6 +18,30 @@ public final class OrderUseCases {
 
     public interface PlaceOrderUseCase {
         Order place(PlaceOrderCommand command);
+    }
+
+    /** Places an order once per idempotency key: the idempotency protocol is the use case's, not the caller's. */
+    public interface PlaceOrderOnceUseCase {
+        PlaceOnceOutcome placeOnce(PlaceOrderOnceCommand command);
+    }
+
+    /** What placing an order once came to; every answer but a refusal is the stored response to send. */
+    public sealed interface PlaceOnceOutcome {
+        /** Placed now; {@code answer} is stored as the key's answer. */
+        record Placed(StoredResponse answer) implements PlaceOnceOutcome {
+        }
+
+        /** Placed by an earlier request with this key and this body: its answer again. */
+        record Replayed(StoredResponse answer) implements PlaceOnceOutcome {
+        }
+
+        /** Another request holding this key is still being processed. */
+        record StillInFlight() implements PlaceOnceOutcome {
+        }
+
+        /** The key was used with a different request. */
+        record KeyReused() implements PlaceOnceOutcome {
+        }
     }
 
     public interface GetOrderUseCase {

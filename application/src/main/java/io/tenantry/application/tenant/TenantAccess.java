@@ -16,19 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * request; an operator's change evicts the entry at once on this instance, and other instances see it within
  * {@link #maxAge()}.
  */
-public final class TenantAccess {
-
-    /** What the check found. */
-    public sealed interface Verdict {
-        record Granted(Tenant tenant) implements Verdict {
-        }
-
-        record UnknownTenant() implements Verdict {
-        }
-
-        record Suspended() implements Verdict {
-        }
-    }
+public final class TenantAccess implements CheckTenantAccessUseCase {
 
     private record Entry(Optional<Tenant> tenant, Instant expires) {
     }
@@ -44,7 +32,7 @@ public final class TenantAccess {
         this.maxAge = maxAge;
     }
 
-    /** The verdict for the tenant bound to the current work. */
+    @Override
     public Verdict check() {
         TenantId tenant = TenantContext.require("a tenant access check").tenant();
         Instant now = clock.instant();

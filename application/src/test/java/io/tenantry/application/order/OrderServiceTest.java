@@ -1,5 +1,10 @@
 package io.tenantry.application.order;
 
+import io.tenantry.application.idempotency.Claim;
+import io.tenantry.application.idempotency.IdempotencyKey;
+import io.tenantry.application.idempotency.IdempotencyStore;
+import io.tenantry.application.idempotency.StoredResponse;
+import io.tenantry.application.order.OrderUseCases.PlaceOnceOutcome;
 import io.tenantry.application.order.OrderUseCases.StatusChangeOutcome;
 import io.tenantry.domain.order.Order;
 import io.tenantry.domain.order.OrderId;
@@ -26,8 +31,42 @@ class OrderServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private final OrderRepository orders = mock(OrderRepository.class);
-    private final OrderService service = new OrderService(orders, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final IdempotencyStore idempotency = mock(IdempotencyStore.class);
+    private final OrderService service = new OrderService(orders, idempotency, Clock.fixed(NOW, ZoneOffset.UTC));
     private final Order open = Order.place(OrderId.random(), "c", List.of(new OrderLine("S", 1, 1)), NOW.minusSeconds(60));
+
+    private static final IdempotencyKey KEY = new IdempotencyKey("key-1");
+    private static final StoredResponse STORED = new StoredResponse(201, "{}", Optional.of("/api/orders/x"));
+
+    private PlaceOrderOnceCommand once() {
+        return new PlaceOrderOnceCommand(new PlaceOrderCommand("c", List.of(new OrderLine("S", 1, 1))), KEY, "hash",
+                order -> STORED);
+    }
+
+    @Test
+    void placingOnceStoresTheAnswerWithTheOrderWhileHoldingTheClaim() {
+        when(idempotency.claim(KEY, "hash")).thenReturn(new Claim.Claimed());
+        when(orders.addCompletingClaim(any(), eq(KEY), eq(STORED))).thenReturn(true);
+        assertEquals(new PlaceOnceOutcome.Placed(STORED), service.placeOnce(once()));
+        verify(idempotency, never()).release(KEY);
+    }
+
+    @Test
+    void aReplayAnInFlightClaimOrAReusedKeyPlacesNothing() {
+        when(idempotency.claim(KEY, "hash")).thenReturn(new Claim.Replay(STORED), new Claim.InFlight(), new Claim.Mismatch());
+        assertEquals(new PlaceOnceOutcome.Replayed(STORED), service.placeOnce(once()));
+        assertEquals(new PlaceOnceOutcome.StillInFlight(), service.placeOnce(once()));
+        assertEquals(new PlaceOnceOutcome.KeyReused(), service.placeOnce(once()));
+        verify(orders, never()).addCompletingClaim(any(), any(), any());
+    }
+
+    @Test
+    void aFailureWhileHoldingTheClaimReleasesItForARetry() {
+        when(idempotency.claim(KEY, "hash")).thenReturn(new Claim.Claimed());
+        when(orders.addCompletingClaim(any(), eq(KEY), eq(STORED))).thenThrow(new IllegalStateException("down"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> service.placeOnce(once()));
+        verify(idempotency).release(KEY);
+    }
 
     @Test
     void placingStoresAnOpenOrderStampedByTheClock() {

@@ -30,7 +30,7 @@ class TenantAccessTest {
     @Test
     void anActiveTenantIsGrantedAndReadOnceWithinMaxAge() {
         when(directory.current()).thenReturn(Optional.of(ACTIVE_A));
-        assertEquals(new TenantAccess.Verdict.Granted(ACTIVE_A), as(MEMBER_A, access::check));
+        assertEquals(new CheckTenantAccessUseCase.Verdict.Granted(ACTIVE_A), as(MEMBER_A, access::check));
         as(MEMBER_A, access::check);
         verify(directory, times(1)).current();
     }
@@ -39,17 +39,17 @@ class TenantAccessTest {
     void evictingMakesAChangeVisibleAtOnce() {
         when(directory.current()).thenReturn(Optional.of(ACTIVE_A))
                 .thenReturn(Optional.of(ACTIVE_A.with(Tier.PRO, TenantStatus.SUSPENDED)));
-        assertInstanceOf(TenantAccess.Verdict.Granted.class, as(MEMBER_A, access::check));
+        assertInstanceOf(CheckTenantAccessUseCase.Verdict.Granted.class, as(MEMBER_A, access::check));
         access.evict(TwoTenants.A);
-        assertInstanceOf(TenantAccess.Verdict.Suspended.class, as(MEMBER_A, access::check));
+        assertInstanceOf(CheckTenantAccessUseCase.Verdict.Suspended.class, as(MEMBER_A, access::check));
     }
 
     @Test
     void anUnknownTenantIsNotGrantedAndTenantsAreCachedSeparately() {
         when(directory.current()).thenReturn(Optional.empty());
-        assertInstanceOf(TenantAccess.Verdict.UnknownTenant.class, as(MEMBER_B, access::check));
+        assertInstanceOf(CheckTenantAccessUseCase.Verdict.UnknownTenant.class, as(MEMBER_B, access::check));
         when(directory.current()).thenReturn(Optional.of(ACTIVE_A));
-        assertInstanceOf(TenantAccess.Verdict.Granted.class, as(MEMBER_A, access::check),
+        assertInstanceOf(CheckTenantAccessUseCase.Verdict.Granted.class, as(MEMBER_A, access::check),
                 "tenant B's cached verdict must not answer for tenant A");
     }
 }

@@ -8,8 +8,8 @@ import io.tenantry.adapters.web.http.RequestIdentity;
 import io.tenantry.adapters.web.http.RequestIds;
 import io.tenantry.application.admin.AdminUseCases.RecordRefusedAdminAttemptUseCase;
 import io.tenantry.application.tenant.Tenant;
-import io.tenantry.application.tenant.TenantAccess;
-import io.tenantry.application.tenant.TenantAccess.Verdict;
+import io.tenantry.application.tenant.CheckTenantAccessUseCase;
+import io.tenantry.application.tenant.CheckTenantAccessUseCase.Verdict;
 import io.tenantry.kernel.context.RequestOrigin;
 import io.tenantry.kernel.context.TenantContext;
 import io.tenantry.kernel.context.TenantId;
@@ -32,7 +32,7 @@ public final class TenantGateway {
     private static final Logger LOG = LoggerFactory.getLogger(TenantGateway.class);
 
     private final TokenVerifier verifier;
-    private final TenantAccess access;
+    private final CheckTenantAccessUseCase access;
     private final TenantId platform;
     private final TierRateLimit rateLimit;
     private final RecordRefusedAdminAttemptUseCase refusals;
@@ -41,7 +41,7 @@ public final class TenantGateway {
      * {@code platform} is the operators' home tenant: the role {@code admin} counts only for its members. Every
      * authenticated caller refused at an operator's door is recorded through {@code refusals}.
      */
-    public TenantGateway(TokenVerifier verifier, TenantAccess access, TenantId platform, TierRateLimit rateLimit,
+    public TenantGateway(TokenVerifier verifier, CheckTenantAccessUseCase access, TenantId platform, TierRateLimit rateLimit,
                          RecordRefusedAdminAttemptUseCase refusals) {
         this.verifier = verifier;
         this.access = access;

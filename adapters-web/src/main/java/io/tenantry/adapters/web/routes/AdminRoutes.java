@@ -12,7 +12,11 @@ import io.tenantry.adapters.web.json.Responses;
 import io.tenantry.adapters.web.json.Responses.AuditEventJson;
 import io.tenantry.adapters.web.json.Responses.TenantJson;
 import io.tenantry.adapters.web.json.Responses.TenantOrderJson;
-import io.tenantry.application.admin.AdminService;
+import io.tenantry.application.admin.AdminUseCases.ChangeTenantUseCase;
+import io.tenantry.application.admin.AdminUseCases.ListAllOrdersUseCase;
+import io.tenantry.application.admin.AdminUseCases.ListTenantsUseCase;
+import io.tenantry.application.admin.AdminUseCases.ProvisionTenantUseCase;
+import io.tenantry.application.admin.AdminUseCases.ReadAuditLogUseCase;
 import io.tenantry.application.admin.AdminUseCases.ChangeTenantCommand;
 import io.tenantry.application.admin.AdminUseCases.ProvisionOutcome;
 import io.tenantry.application.admin.AdminUseCases.ProvisionTenantCommand;
@@ -26,10 +30,15 @@ import java.util.Optional;
 /** {@code /admin}: the platform operator's routes; every one crosses tenants through the audited bypass. */
 public final class AdminRoutes {
 
-    private final AdminService admin;
+    /** The in-ports these routes call. */
+    public record UseCases(ListTenantsUseCase listTenants, ProvisionTenantUseCase provision, ChangeTenantUseCase change,
+                           ListAllOrdersUseCase listAllOrders, ReadAuditLogUseCase readAuditLog) {
+    }
+
+    private final UseCases admin;
     private final JsonCodec json;
 
-    public AdminRoutes(AdminService admin, JsonCodec json) {
+    public AdminRoutes(UseCases admin, JsonCodec json) {
         this.admin = admin;
         this.json = json;
     }
@@ -43,7 +52,7 @@ public final class AdminRoutes {
     }
 
     private void listTenants(Context ctx) {
-        ctx.json(new Responses.Items<>(admin.listTenants().stream().map(TenantJson::from).toList()));
+        ctx.json(new Responses.Items<>(admin.listTenants().listTenants().stream().map(TenantJson::from).toList()));
     }
 
     private void provision(Context ctx) {
@@ -51,7 +60,7 @@ public final class AdminRoutes {
         ProvisionTenantCommand command = RequestBodies.valid(() -> new ProvisionTenantCommand(
                 TenantId.of(request.id()), request.name(), tier(request.tier())));
         RequestBodies.valid(() -> new Tenant(command.id(), command.name(), command.tier(), TenantStatus.ACTIVE));
-        switch (admin.provision(command)) {
+        switch (admin.provision().provision(command)) {
             case ProvisionOutcome.Provisioned(Tenant tenant) ->
                     ctx.status(201).header("Location", "/admin/tenants/" + tenant.id()).json(TenantJson.from(tenant));
             case ProvisionOutcome.AlreadyExists exists ->
@@ -69,18 +78,18 @@ public final class AdminRoutes {
                 Optional.ofNullable(request.tier()).map(AdminRoutes::tier),
                 Optional.ofNullable(request.status()).map(status -> TenantStatus.fromWireName(status)
                         .orElseThrow(() -> new IllegalArgumentException("'status' must be active or suspended")))));
-        Tenant changed = admin.change(command).orElseThrow(() -> new ProblemException(Problem.notFound()));
+        Tenant changed = admin.change().change(command).orElseThrow(() -> new ProblemException(Problem.notFound()));
         ctx.json(TenantJson.from(changed));
     }
 
     private void listOrders(Context ctx) {
         int limit = RequestBodies.intParam(ctx, "limit", 100, 1, 1_000);
-        ctx.json(new Responses.Items<>(admin.listAllOrders(limit).stream().map(TenantOrderJson::from).toList()));
+        ctx.json(new Responses.Items<>(admin.listAllOrders().listAllOrders(limit).stream().map(TenantOrderJson::from).toList()));
     }
 
     private void audit(Context ctx) {
         int limit = RequestBodies.intParam(ctx, "limit", 100, 1, 1_000);
-        ctx.json(new Responses.Items<>(admin.readAuditLog(limit).stream().map(AuditEventJson::from).toList()));
+        ctx.json(new Responses.Items<>(admin.readAuditLog().readAuditLog(limit).stream().map(AuditEventJson::from).toList()));
     }
 
     private static Tier tier(String raw) {

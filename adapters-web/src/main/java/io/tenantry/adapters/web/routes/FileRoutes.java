@@ -8,7 +8,10 @@ import io.tenantry.adapters.web.http.ProblemException;
 import io.tenantry.adapters.web.http.RequestBodies;
 import io.tenantry.adapters.web.json.Responses;
 import io.tenantry.application.file.FileCursor;
-import io.tenantry.application.file.FileService;
+import io.tenantry.application.file.FileUseCases.DeleteFileUseCase;
+import io.tenantry.application.file.FileUseCases.ListFilesUseCase;
+import io.tenantry.application.file.FileUseCases.ReadFileUseCase;
+import io.tenantry.application.file.FileUseCases.StoreFileUseCase;
 import io.tenantry.application.file.StoreFileCommand;
 import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.limits.TierLimits;
@@ -38,9 +41,13 @@ public final class FileRoutes {
     private static final int DEFAULT_LIMIT = 100;
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\x21-\\x7e][\\x20-\\x7e]{0,199}");
 
-    private final FileService files;
+    /** The in-ports these routes call. */
+    public record UseCases(StoreFileUseCase store, ReadFileUseCase read, ListFilesUseCase list, DeleteFileUseCase delete) {
+    }
 
-    public FileRoutes(FileService files) {
+    private final UseCases files;
+
+    public FileRoutes(UseCases files) {
         this.files = files;
     }
 
@@ -61,14 +68,14 @@ public final class FileRoutes {
             throw new ProblemException(Problem.badRequest("The Content-Type header is not a media type."));
         }
         long announced = ctx.contentLength();
-        PutOutcome outcome = files.store(new StoreFileCommand(ObjectKey.of(name), ctx.bodyInputStream(), contentType,
+        PutOutcome outcome = files.store().store(new StoreFileCommand(ObjectKey.of(name), ctx.bodyInputStream(), contentType,
                 announced < 0 ? OptionalLong.empty() : OptionalLong.of(announced)));
         ctx.status(outcome instanceof PutOutcome.Created ? 201 : 200).json(outcome.object());
     }
 
     private void get(Context ctx) {
         ObjectKey key = key(ctx);
-        ObjectContent content = files.read(key).orElseThrow(() -> new ProblemException(Problem.notFound()));
+        ObjectContent content = files.read().read(key).orElseThrow(() -> new ProblemException(Problem.notFound()));
         StoredObject object = content.metadata();
         // an ObjectKey name is [A-Za-z0-9._-]: nothing in it needs escaping inside the quoted filename
         ctx.contentType(object.contentType()).header("ETag", object.etag())
@@ -82,12 +89,12 @@ public final class FileRoutes {
         int limit = RequestBodies.intParam(ctx, "limit", DEFAULT_LIMIT, 1, ObjectPage.MAX_LIMIT);
         Optional<FileCursor> cursor = Optional.ofNullable(ctx.queryParam("cursor")).map(raw -> FileCursor.decode(raw)
                 .orElseThrow(() -> new ProblemException(Problem.badRequest("'cursor' is not a cursor this API gave out."))));
-        ObjectPage page = files.list(cursor, limit);
+        ObjectPage page = files.list().list(cursor, limit);
         ctx.json(new Responses.Page<>(page.items(), page.nextAfter().map(name -> new FileCursor(name).encode()).orElse(null)));
     }
 
     private void delete(Context ctx) {
-        if (!files.delete(key(ctx))) {
+        if (!files.delete().delete(key(ctx))) {
             throw new ProblemException(Problem.notFound());
         }
         ctx.status(204);

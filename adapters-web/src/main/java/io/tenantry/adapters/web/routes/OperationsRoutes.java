@@ -6,14 +6,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantry.adapters.web.http.ErrorMapping;
 import io.tenantry.adapters.web.http.Recent;
 import io.tenantry.adapters.web.json.Responses;
-import io.tenantry.application.health.DependencyCheck;
+import io.tenantry.application.health.CheckHealthUseCase;
+import io.tenantry.application.health.CheckHealthUseCase.HealthReport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** {@code /health}, {@code /metrics} and {@code /openapi.json}: open to anyone, they reveal no tenant data. */
@@ -22,14 +22,14 @@ public final class OperationsRoutes {
     /** How long one answer of {@code /health} or {@code /metrics} is served to every caller. */
     static final Duration ANSWER_AGE = Duration.ofSeconds(1);
 
-    private final List<DependencyCheck> checks;
+    private final CheckHealthUseCase dependencies;
     private final Recent<Responses.Health> health;
     private final Recent<String> scrape;
     private final byte[] openApi;
     private volatile boolean draining;
 
-    public OperationsRoutes(List<DependencyCheck> checks, PrometheusMeterRegistry metrics) {
-        this.checks = List.copyOf(checks);
+    public OperationsRoutes(CheckHealthUseCase dependencies, PrometheusMeterRegistry metrics) {
+        this.dependencies = dependencies;
         this.health = new Recent<>(this::checkAll, ANSWER_AGE);
         this.scrape = new Recent<>(metrics::scrape, ANSWER_AGE);
         this.openApi = load("/openapi.json");
@@ -56,16 +56,10 @@ public final class OperationsRoutes {
     }
 
     private Responses.Health checkAll() {
+        HealthReport report = dependencies.check();
         Map<String, String> results = new LinkedHashMap<>();
-        boolean ready = true;
-        boolean degraded = false;
-        for (DependencyCheck check : checks) {
-            boolean checkUp = check.up();
-            results.put(check.name(), checkUp ? "UP" : "DOWN");
-            ready &= checkUp || !check.critical();
-            degraded |= !checkUp;
-        }
-        return new Responses.Health(!ready ? "DOWN" : degraded ? "DEGRADED" : "UP", results);
+        report.dependencies().forEach((name, up) -> results.put(name, up ? "UP" : "DOWN"));
+        return new Responses.Health(report.status().name(), results);
     }
 
     private static byte[] load(String resource) {

@@ -10,15 +10,20 @@ import io.tenantry.adapters.web.http.RequestBodies;
 import io.tenantry.adapters.web.json.OrderJson;
 import io.tenantry.adapters.web.json.Requests;
 import io.tenantry.adapters.web.json.Responses;
-import io.tenantry.application.idempotency.Claim;
 import io.tenantry.application.idempotency.IdempotencyKey;
-import io.tenantry.application.idempotency.IdempotencyStore;
 import io.tenantry.application.idempotency.StoredResponse;
 import io.tenantry.application.order.OrderCursor;
 import io.tenantry.application.order.OrderPage;
 import io.tenantry.application.order.OrderQuery;
-import io.tenantry.application.order.OrderService;
+import io.tenantry.application.order.OrderUseCases.ChangeOrderStatusUseCase;
+import io.tenantry.application.order.OrderUseCases.DeleteOrderUseCase;
+import io.tenantry.application.order.OrderUseCases.GetOrderUseCase;
+import io.tenantry.application.order.OrderUseCases.ListOrdersUseCase;
+import io.tenantry.application.order.OrderUseCases.PlaceOnceOutcome;
+import io.tenantry.application.order.OrderUseCases.PlaceOrderOnceUseCase;
+import io.tenantry.application.order.OrderUseCases.PlaceOrderUseCase;
 import io.tenantry.application.order.OrderUseCases.StatusChangeOutcome;
+import io.tenantry.application.order.PlaceOrderOnceCommand;
 import io.tenantry.domain.order.Order;
 import io.tenantry.domain.order.OrderId;
 import io.tenantry.domain.order.OrderStatus;
@@ -36,13 +41,16 @@ public final class OrderRoutes {
 
     private static final Set<String> MEMBERS = Set.of(TenantIdentity.MEMBER, TenantIdentity.OWNER);
 
-    private final OrderService orders;
-    private final IdempotencyStore idempotency;
+    /** The in-ports these routes call. */
+    public record UseCases(PlaceOrderUseCase place, PlaceOrderOnceUseCase placeOnce, GetOrderUseCase get,
+                           ListOrdersUseCase list, ChangeOrderStatusUseCase changeStatus, DeleteOrderUseCase delete) {
+    }
+
+    private final UseCases orders;
     private final JsonCodec json;
 
-    public OrderRoutes(OrderService orders, IdempotencyStore idempotency, JsonCodec json) {
+    public OrderRoutes(UseCases orders, JsonCodec json) {
         this.orders = orders;
-        this.idempotency = idempotency;
         this.json = json;
     }
 
@@ -62,29 +70,20 @@ public final class OrderRoutes {
             return;
         }
         IdempotencyKey idempotencyKey = RequestBodies.valid(() -> new IdempotencyKey(key));
-        switch (idempotency.claim(idempotencyKey, sha256(ctx.bodyAsBytes()))) {
-            case Claim.Replay(StoredResponse stored) -> send(ctx, stored);
-            case Claim.InFlight inFlight -> throw new ProblemException(
+        PlaceOrderOnceCommand command = new PlaceOrderOnceCommand(RequestBodies.valid(request::toCommand), idempotencyKey,
+                sha256(ctx.bodyAsBytes()), this::created);
+        switch (orders.placeOnce().placeOnce(command)) {
+            case PlaceOnceOutcome.Placed(StoredResponse answer) -> send(ctx, answer);
+            case PlaceOnceOutcome.Replayed(StoredResponse answer) -> send(ctx, answer);
+            case PlaceOnceOutcome.StillInFlight inFlight -> throw new ProblemException(
                     Problem.conflict("A request with this Idempotency-Key is still being processed."));
-            case Claim.Mismatch mismatch -> throw new ProblemException(
+            case PlaceOnceOutcome.KeyReused reused -> throw new ProblemException(
                     Problem.unprocessable("This Idempotency-Key was used with a different request body."));
-            case Claim.Claimed claimed -> {
-                Optional<Order> placed;
-                try {
-                    placed = orders.place(RequestBodies.valid(request::toCommand), idempotencyKey, this::created);
-                } catch (RuntimeException failure) {
-                    // a no-op if the order and its stored answer were committed before the failure
-                    idempotency.release(idempotencyKey);
-                    throw failure;
-                }
-                send(ctx, created(placed.orElseThrow(() -> new ProblemException(
-                        Problem.conflict("A request with this Idempotency-Key is still being processed.")))));
-            }
         }
     }
 
     private StoredResponse placed(Requests.PlaceOrder request) {
-        return created(orders.place(RequestBodies.valid(request::toCommand)));
+        return created(orders.place().place(RequestBodies.valid(request::toCommand)));
     }
 
     private StoredResponse created(Order order) {
@@ -102,13 +101,13 @@ public final class OrderRoutes {
                 .orElseThrow(() -> new ProblemException(Problem.badRequest("'cursor' is not a cursor this API gave out."))));
         Optional<OrderStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(raw -> OrderStatus.fromWireName(raw)
                 .orElseThrow(() -> new ProblemException(Problem.badRequest("'status' must be open, paid, shipped or cancelled."))));
-        OrderPage page = orders.list(new OrderQuery(limit, cursor, status));
+        OrderPage page = orders.list().list(new OrderQuery(limit, cursor, status));
         ctx.json(new Responses.Page<>(page.items().stream().map(OrderJson::from).toList(),
                 page.next().map(OrderCursor::encode).orElse(null)));
     }
 
     private void get(Context ctx) {
-        Order order = orders.get(new OrderId(RequestBodies.id(ctx, "id")))
+        Order order = orders.get().get(new OrderId(RequestBodies.id(ctx, "id")))
                 .orElseThrow(() -> new ProblemException(Problem.notFound()));
         ctx.json(OrderJson.from(order));
     }
@@ -118,7 +117,7 @@ public final class OrderRoutes {
         Requests.ChangeStatus request = RequestBodies.json(ctx, json, Requests.ChangeStatus.class);
         OrderStatus next = Optional.ofNullable(request.status()).flatMap(OrderStatus::fromWireName).orElseThrow(
                 () -> new ProblemException(Problem.badRequest("'status' must be open, paid, shipped or cancelled.")));
-        switch (orders.changeStatus(id, next)) {
+        switch (orders.changeStatus().changeStatus(id, next)) {
             case StatusChangeOutcome.Changed(Order order) -> ctx.json(OrderJson.from(order));
             case StatusChangeOutcome.NotFound notFound -> throw new ProblemException(Problem.notFound());
             case StatusChangeOutcome.Refused(String reason) -> throw new ProblemException(Problem.conflict(reason + "."));
@@ -126,7 +125,7 @@ public final class OrderRoutes {
     }
 
     private void delete(Context ctx) {
-        if (!orders.delete(new OrderId(RequestBodies.id(ctx, "id")))) {
+        if (!orders.delete().delete(new OrderId(RequestBodies.id(ctx, "id")))) {
             throw new ProblemException(Problem.notFound());
         }
         ctx.status(204);

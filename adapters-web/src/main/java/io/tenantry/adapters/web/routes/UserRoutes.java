@@ -11,7 +11,9 @@ import io.tenantry.adapters.web.json.Requests;
 import io.tenantry.adapters.web.json.Responses.UserJson;
 import io.tenantry.application.user.RegisterUserCommand;
 import io.tenantry.application.user.UpdateUserCommand;
-import io.tenantry.application.user.UserService;
+import io.tenantry.application.user.UserUseCases.GetUserUseCase;
+import io.tenantry.application.user.UserUseCases.RegisterUserUseCase;
+import io.tenantry.application.user.UserUseCases.UpdateUserUseCase;
 import io.tenantry.application.user.UserUseCases.UserOutcome;
 import io.tenantry.domain.user.Email;
 import io.tenantry.domain.user.User;
@@ -26,10 +28,14 @@ public final class UserRoutes {
 
     private static final Set<String> MEMBERS = Set.of(TenantIdentity.MEMBER, TenantIdentity.OWNER);
 
-    private final UserService users;
+    /** The in-ports these routes call. */
+    public record UseCases(RegisterUserUseCase register, GetUserUseCase get, UpdateUserUseCase update) {
+    }
+
+    private final UseCases users;
     private final JsonCodec json;
 
-    public UserRoutes(UserService users, JsonCodec json) {
+    public UserRoutes(UseCases users, JsonCodec json) {
         this.users = users;
         this.json = json;
     }
@@ -44,12 +50,12 @@ public final class UserRoutes {
         Requests.RegisterUser request = RequestBodies.json(ctx, json, Requests.RegisterUser.class);
         RegisterUserCommand command = RequestBodies.valid(() -> new RegisterUserCommand(new Email(request.email()),
                 requireName(request.name())));
-        User user = saved(users.register(command));
+        User user = saved(users.register().register(command));
         ctx.status(201).header("Location", "/api/users/" + user.id()).json(UserJson.from(user));
     }
 
     private void get(Context ctx) {
-        User user = users.get(new UserId(RequestBodies.id(ctx, "id")))
+        User user = users.get().get(new UserId(RequestBodies.id(ctx, "id")))
                 .orElseThrow(() -> new ProblemException(Problem.notFound()));
         ctx.json(UserJson.from(user));
     }
@@ -60,7 +66,7 @@ public final class UserRoutes {
         UpdateUserCommand command = RequestBodies.valid(() -> new UpdateUserCommand(id,
                 Optional.ofNullable(request.email()).map(Email::new),
                 Optional.ofNullable(request.name()).map(UserRoutes::requireName)));
-        ctx.json(UserJson.from(saved(users.update(command))));
+        ctx.json(UserJson.from(saved(users.update().update(command))));
     }
 
     private static User saved(UserOutcome outcome) {
