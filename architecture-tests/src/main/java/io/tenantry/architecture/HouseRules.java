@@ -265,7 +265,9 @@ public final class HouseRules {
                     boolean boundAsTenant = parameter.getAnnotations().stream().anyMatch(annotation ->
                             annotation.getRawType().getName().equals("org.jdbi.v3.sqlobject.customizer.Bind")
                                     && TenantScoped.BINDING.equals(annotation.get("value").orElse(null)));
-                    if (tenantType || boundAsTenant) {
+                    boolean namedAsTenant = method.reflect().getParameters()[parameter.getIndex()].getName()
+                            .equals(TenantScoped.BINDING);
+                    if (tenantType || boundAsTenant || namedAsTenant) {
                         events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes the tenant as parameter "
                                 + parameter.getIndex()));
                     }

@@ -45,7 +45,13 @@ public final class HouseRulesCheck {
             new RawSqlExemption(TenantSchema.class, "reads the catalog for the tables that hold tenants' rows"),
             new RawSqlExemption(DatabaseProbe.class, "asks SELECT 1 for the health check and the breaker's probe"),
             new RawSqlExemption(EmbeddedDatabase.class, "creates the demo database on the embedded server"),
-            new RawSqlExemption(DedicatedDatabases.class, "provisions a tenant's own database as its owner"));
+            new RawSqlExemption(DedicatedDatabases.class, "provisions a tenant's own database as its owner"),
+            new RawSqlExemption(io.tenantry.adapters.persistence.jdbi.TenantJdbi.class,
+                    "builds the Jdbi whose template engine binds the tenant to every statement"),
+            new RawSqlExemption(io.tenantry.adapters.persistence.postgres.PostgresPersistence.class,
+                    "builds the application and bypass Jdbis over their pools"),
+            new RawSqlExemption(io.tenantry.adapters.persistence.postgres.GuardedDataSource.class,
+                    "hands the pool's connections to Jdbi behind the database breaker"));
 
     private static final String TENANTRY = "io.tenantry";
     /** The rules themselves are not judged: they name what they forbid. */

@@ -30,7 +30,7 @@ final class SqlMethods {
             "SqlScripts", "Bind", "BindBean", "BindFields", "BindMethods", "BindPojo", "BindList", "BindMap",
             "RegisterRowMapper", "RegisterRowMappers", "RegisterRowMapperFactory", "RegisterColumnMapper",
             "RegisterColumnMappers", "RegisterConstructorMapper", "RegisterBeanMapper", "RegisterFieldMapper",
-            "RegisterArgumentFactory", "UseRowMapper", "UseRowReducer", "UseClasspathSqlLocator",
+            "UseRowMapper", "UseRowReducer", "UseClasspathSqlLocator",
             "UseAnnotationSqlLocator", "GetGeneratedKeys", "SingleValue", "KeyColumn", "ValueColumn", "FetchSize",
             "MaxRows", "QueryTimeOut", "Timestamped", "AllowUnusedBindings", "Transaction", "CreateSqlObject",
             "BatchChunkSize", "OutParameter");
@@ -65,8 +65,16 @@ final class SqlMethods {
                         method.getAnnotations().stream(), method.getOwner().getAnnotations().stream()),
                 method.getParameters().stream().flatMap(parameter -> parameter.getAnnotations().stream()));
         return annotations.map(annotation -> annotation.getRawType())
-                .filter(type -> type.getPackageName().startsWith("org.jdbi.") && !KEEP_THE_SQL.contains(type.getSimpleName()))
+                .filter(type -> (type.getPackageName().startsWith("org.jdbi.") && !KEEP_THE_SQL.contains(type.getSimpleName()))
+                        || (!type.getPackageName().startsWith("org.jdbi.") && customizesJdbi(type)
+                        && !type.isEquivalentTo(io.tenantry.adapters.persistence.jdbi.BindCurrentTenant.class)))
                 .map(type -> "@" + type.getSimpleName()).distinct().toList();
+    }
+
+    /** An annotation of one's own that Jdbi applies to the statement, whatever it does to it. */
+    private static boolean customizesJdbi(com.tngtech.archunit.core.domain.JavaClass annotation) {
+        return annotation.getAnnotations().stream()
+                .anyMatch(meta -> meta.getRawType().getPackageName().startsWith("org.jdbi."));
     }
 
     /**

@@ -28,16 +28,22 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 public final class SqlRules {
 
     /** The calls that run SQL without a SQL object, by the type that declares them. */
-    private static final Map<Class<?>, Set<String>> RAW_SQL_CALLS = Map.of(
-            org.jdbi.v3.core.Handle.class, Set.of("createQuery", "createUpdate", "createScript", "createCall",
-                    "createBatch", "prepareBatch", "select", "execute", "getConnection", "queryMetadata"),
-            org.jdbi.v3.core.Jdbi.class, Set.of("withHandle", "useHandle", "open"),
-            java.sql.Connection.class, Set.of("prepareStatement", "createStatement", "prepareCall", "nativeSQL"),
-            java.sql.Statement.class, Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
-                    "addBatch", "executeBatch", "executeLargeBatch"),
-            org.postgresql.copy.CopyManager.class, Set.of("copyIn", "copyOut"),
-            javax.sql.RowSet.class, Set.of("setCommand", "execute"),
-            com.zaxxer.hikari.HikariConfig.class, Set.of("setConnectionInitSql"));
+    private static final Map<Class<?>, Set<String>> RAW_SQL_CALLS = Map.ofEntries(
+            Map.entry(org.jdbi.v3.core.Handle.class, Set.of("createQuery", "createUpdate", "createScript",
+                    "createCall", "createBatch", "prepareBatch", "select", "execute", "getConnection", "queryMetadata")),
+            Map.entry(org.jdbi.v3.core.Jdbi.class, Set.of("withHandle", "useHandle", "open", "create",
+                    "setTemplateEngine", "setSqlParser")),
+            Map.entry(java.sql.Connection.class, Set.of("prepareStatement", "createStatement", "prepareCall", "nativeSQL")),
+            Map.entry(java.sql.Statement.class, Set.of("execute", "executeQuery", "executeUpdate",
+                    "executeLargeUpdate", "addBatch", "executeBatch", "executeLargeBatch")),
+            Map.entry(org.postgresql.copy.CopyManager.class, Set.of("copyIn", "copyOut")),
+            Map.entry(javax.sql.RowSet.class, Set.of("setCommand", "execute")),
+            Map.entry(javax.sql.DataSource.class, Set.of("getConnection")),
+            Map.entry(java.sql.DriverManager.class, Set.of("getConnection")),
+            Map.entry(org.postgresql.core.BaseConnection.class, Set.of("execSQLQuery", "execSQLUpdate")),
+            Map.entry(org.jdbi.v3.core.statement.SqlStatements.class, Set.of("setTemplateEngine", "setSqlParser")),
+            Map.entry(io.tenantry.adapters.persistence.jdbi.TenantJdbi.class, Set.of("create")),
+            Map.entry(com.zaxxer.hikari.HikariConfig.class, Set.of("setConnectionInitSql")));
 
     /** Types whose construction runs or prepares SQL of the constructor's choosing. */
     private static final Set<Class<?>> RAW_SQL_TYPES = Set.of(org.jdbi.v3.core.statement.Query.class,
@@ -107,8 +113,8 @@ public final class SqlRules {
                         }
                     }
                 })
-                .because("SQL outside a SQL object is invisible to the tenant rules, and SQL built at run time cannot "
-                        + "be checked at all. Put the statement in a @TenantScoped SQL object (an interface with "
+                .because("SQL outside a SQL object is invisible to the tenant rules, and SQL built or rewritten at run "
+                        + "time (a connection of one's own, a Jdbi with its own template engine) cannot be checked at all. Put the statement in a @TenantScoped SQL object (an interface with "
                         + "@SqlQuery/@SqlUpdate); infrastructure that must run its own SQL (migrations, the self-check, "
                         + "health) is listed, with its reason, as a RawSqlExemption of the house rules");
     }

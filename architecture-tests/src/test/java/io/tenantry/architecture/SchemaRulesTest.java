@@ -75,6 +75,22 @@ class SchemaRulesTest {
     }
 
     @Test
+    void linksAcrossTenantsPastRowLevelSecurityFail() {
+        assertEquals(List.of(
+                        "orders: the unique index orders_id_alone leaves out tenant_id; a key shared by all tenants tells "
+                                + "one tenant what another holds",
+                        "inbox: the rule inbox_touch runs with its owner's rights, outside row-level security; use a "
+                                + "trigger or the application instead",
+                        "public.use_tenant: a function that calls set_config; only the persistence adapter sets the tenant",
+                        "notes: the foreign key notes_category_id_fkey cascades from categories, a table shared by all "
+                                + "tenants; a change there reaches every tenant's rows, past row-level security",
+                        "notes: the foreign key notes_order to orders leaves out tenant_id; a row could point into another "
+                                + "tenant's"),
+                problemsOf("classpath:fixtures/schema/linked").stream()
+                        .filter(problem -> !problem.startsWith("notes: no RESTRICTIVE")).toList());
+    }
+
+    @Test
     void theBuildReportsSchemaProblemsWithTheRemedy() {
         String report = HouseRulesCheck.schemaReport(problemsOf("classpath:fixtures/schema/viewed"));
         assertTrue(report.startsWith("The migrations build a schema that does not isolate tenants:\n  - customers: "),

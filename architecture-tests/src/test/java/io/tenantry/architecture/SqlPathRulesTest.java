@@ -6,7 +6,9 @@ import io.tenantry.adapters.persistence.fixture.ExemptInfrastructure;
 import io.tenantry.adapters.persistence.fixture.FluentApiRepository;
 import io.tenantry.adapters.persistence.fixture.GoodOrderDao;
 import io.tenantry.adapters.persistence.fixture.MethodReferenceRepository;
+import io.tenantry.adapters.persistence.fixture.OwnConnectionRepository;
 import io.tenantry.adapters.persistence.fixture.PlainJdbcRepository;
+import io.tenantry.adapters.persistence.fixture.RewritingAnnotationDao;
 import io.tenantry.adapters.persistence.fixture.SqlParserDao;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,12 @@ class SqlPathRulesTest {
     }
 
     @Test
+    void aConnectionOfOnesOwnFailsTheBuild() {
+        assertFails(sqlRules().sqlRunsOnlyThroughSqlObjects(), importOnly(OwnConnectionRepository.class),
+                "OwnConnectionRepository.open(javax.sql.DataSource) runs SQL through DataSource.getConnection", REMEDY);
+    }
+
+    @Test
     void plainJdbcFailsTheBuild() {
         assertFails(sqlRules().sqlRunsOnlyThroughSqlObjects(), importOnly(PlainJdbcRepository.class),
                 "PlainJdbcRepository.count(javax.sql.DataSource) runs SQL through Connection.createStatement",
@@ -51,6 +59,8 @@ class SqlPathRulesTest {
         assertFails(sqlRules().sqlIsWrittenWhereTheRulesCanReadIt(), importOnly(DefinedTableDao.class),
                 "DefinedTableDao.ids(java.lang.String) has SQL assembled at run time by @Define",
                 "Write the whole statement in the annotation, or in a .sql file read with @UseClasspathSqlLocator");
+        assertFails(sqlRules().sqlIsWrittenWhereTheRulesCanReadIt(), importOnly(RewritingAnnotationDao.class),
+                "RewritingAnnotationDao.customers() has SQL assembled at run time by @Rewrite");
         assertFails(sqlRules().sqlIsWrittenWhereTheRulesCanReadIt(), importOnly(SqlParserDao.class),
                 "SqlParserDao.ids() has SQL assembled at run time by @UseSqlParser");
         assertPasses(sqlRules().sqlIsWrittenWhereTheRulesCanReadIt(), importOnly(GoodOrderDao.class));

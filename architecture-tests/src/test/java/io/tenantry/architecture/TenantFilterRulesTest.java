@@ -4,6 +4,7 @@ import io.tenantry.adapters.persistence.fixture.GoodOrderDao;
 import io.tenantry.adapters.persistence.fixture.JoinBothSidesDao;
 import io.tenantry.adapters.persistence.fixture.LocatedGoodOrderDao;
 import io.tenantry.adapters.persistence.fixture.LocatedOrderDao;
+import io.tenantry.adapters.persistence.fixture.NamedTenantParameterDao;
 import io.tenantry.adapters.persistence.fixture.ParsedSqlDao;
 import io.tenantry.adapters.persistence.fixture.TenantParameterDao;
 import io.tenantry.adapters.persistence.fixture.UnfilteredOrderDao;
@@ -78,6 +79,8 @@ class TenantFilterRulesTest {
                 "TenantParameterDao.find(java.lang.String, java.util.UUID) takes the tenant as parameter 0",
                 "TenantParameterDao.count(io.tenantry.kernel.context.TenantId) takes the tenant as parameter 0",
                 "Take it from TenantContext");
+        assertFails(HouseRules.REPOSITORIES_NEVER_TAKE_THE_TENANT_AS_A_PARAMETER, importOnly(NamedTenantParameterDao.class),
+                "NamedTenantParameterDao.customersOf(java.lang.String) takes the tenant as parameter 0");
         assertPasses(HouseRules.REPOSITORIES_NEVER_TAKE_THE_TENANT_AS_A_PARAMETER, importOnly(GoodOrderDao.class));
     }
 }

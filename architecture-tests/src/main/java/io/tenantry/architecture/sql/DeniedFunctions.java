@@ -5,19 +5,20 @@ import java.util.Optional;
 
 /**
  * Functions application SQL may not call, because the tenant rules cannot see what they do: they run SQL given as
- * text, read a table or a file by its name, reach another database, or set the very setting row-level security
- * reads (any role may call {@code set_config}; only the persistence adapter sets {@code app.tenant_id}).
+ * text, read a table or a file by its name, or reach another database. ({@code set_config} is refused sooner: no
+ * application SQL may even name it or {@code app.tenant_id}.)
  */
 final class DeniedFunctions {
 
     private static final Map<String, String> EXACT = Map.ofEntries(
-            Map.entry("set_config", "only the persistence adapter sets app.tenant_id, in the statement it sends"),
             Map.entry("lo_import", "it reads a file on the database server"),
             Map.entry("lo_export", "it writes a file on the database server"),
             Map.entry("pg_read_file", "it reads a file on the database server"),
             Map.entry("pg_read_binary_file", "it reads a file on the database server"),
             Map.entry("pg_ls_dir", "it lists the database server's files"),
-            Map.entry("pg_stat_file", "it reads the database server's files"));
+            Map.entry("pg_stat_file", "it reads the database server's files"),
+            Map.entry("ts_stat", "it runs SQL given as text"),
+            Map.entry("ts_rewrite", "it can run SQL given as text"));
 
     /** Prefixes of families: the XML exports run SQL text or read tables by name; dblink reaches other databases. */
     private static final Map<String, String> FAMILIES = Map.of(

@@ -54,9 +54,9 @@ import java.util.stream.IntStream;
 final class StatementWalk {
 
     /** A FROM item and the ON conditions of the join that introduces it (none for the first item or a comma join). */
-    private record FromEntry(FromItem item, Collection<Expression> on, boolean onConstrains) {
+    private record FromEntry(FromItem item, Collection<Expression> on, boolean onConstrains, boolean inner) {
         FromEntry(FromItem item, Collection<Expression> on) {
-            this(item, on, true);
+            this(item, on, true, false);
         }
     }
 
@@ -241,7 +241,7 @@ final class StatementWalk {
         List<FromEntry> using = new ArrayList<>();
         orEmpty(delete.getUsingList()).forEach(table -> using.add(new FromEntry(table, List.of())));
         orEmpty(delete.getJoins()).forEach(join -> addEntries(using, join.getRightItem(),
-                onOf(join), constrains(join)));
+                onOf(join), constrains(join), isInner(join)));
         target(delete.getTable()).ifPresent(table ->
                 pinned(table, delete.getTable().getAlias(), delete.getWhere(), List.of(), using.isEmpty()));
         queryLevel(using, delete.getWhere(), false, scope);
@@ -283,11 +283,13 @@ final class StatementWalk {
 
     /** One query level: its FROM items are checked against its WHERE and their own ON, then its conditions are read. */
     private void queryLevel(List<FromEntry> from, Expression where, boolean singleItem, Scope scope) {
-        for (FromEntry entry : from) {
+        for (int index = 0; index < from.size(); index++) {
+            FromEntry entry = from.get(index);
+            List<Expression> pins = new ArrayList<>(entry.onConstrains() ? entry.on() : List.of());
+            from.subList(index + 1, from.size()).stream().filter(FromEntry::inner).forEach(later -> pins.addAll(later.on()));
             switch (entry.item()) {
                 case Table table -> tenantTable(table, scope)
-                        .ifPresent(tenant -> pinned(tenant, table.getAlias(), where,
-                                entry.onConstrains() ? entry.on() : List.of(), singleItem));
+                        .ifPresent(tenant -> pinned(tenant, table.getAlias(), where, pins, singleItem));
                 case Select subquery -> select(subquery, scope);
                 case TableFunction function -> expression(function.getFunction(), scope);
                 default -> notAllowed(entry.item().toString());
@@ -301,15 +303,20 @@ final class StatementWalk {
     private static List<FromEntry> fromEntries(FromItem first, List<Join> joins) {
         List<FromEntry> entries = new ArrayList<>();
         if (first != null) {
-            addEntries(entries, first, List.of(), true);
+            addEntries(entries, first, List.of(), true, false);
         }
-        orEmpty(joins).forEach(join -> addEntries(entries, join.getRightItem(), onOf(join),
-                constrains(join)));
+        orEmpty(joins).forEach(join -> addEntries(entries, join.getRightItem(), onOf(join), constrains(join),
+                isInner(join)));
         return entries;
     }
 
     private static Collection<Expression> onOf(Join join) {
         return join.getOnExpressions() == null ? List.of() : join.getOnExpressions();
+    }
+
+    /** An inner join's ON filters every row of the join, so it constrains the items before it as well. */
+    private static boolean isInner(Join join) {
+        return !join.isLeft() && !join.isRight() && !join.isFull() && !join.isCross() && !join.isNatural();
     }
 
     /** Whether a join's ON constrains its right item: a right or full join keeps all its rows whatever ON says. */
@@ -318,13 +325,13 @@ final class StatementWalk {
     }
 
     private static void addEntries(List<FromEntry> entries, FromItem item, Collection<Expression> on,
-                                   boolean onConstrains) {
+                                   boolean onConstrains, boolean inner) {
         if (item instanceof ParenthesedFromItem parenthesed) {
-            addEntries(entries, parenthesed.getFromItem(), on, onConstrains);
+            addEntries(entries, parenthesed.getFromItem(), on, onConstrains, inner);
             orEmpty(parenthesed.getJoins()).forEach(join -> addEntries(entries, join.getRightItem(),
-                    onOf(join), constrains(join)));
+                    onOf(join), constrains(join), isInner(join)));
         } else {
-            entries.add(new FromEntry(item, on, onConstrains));
+            entries.add(new FromEntry(item, on, onConstrains, inner));
         }
     }
 
@@ -430,7 +437,8 @@ final class StatementWalk {
         for (int i = 0; i < all.size(); i++) {
             Token token = all.get(i);
             boolean qualifiesAColumn = i + 1 < all.size() && all.get(i + 1).image.equals(".");
-            if (token.kind != CCJSqlParserConstants.S_CHAR_LITERAL && !qualifiesAColumn) {
+            boolean namesAnAlias = i > 0 && all.get(i - 1).image.equalsIgnoreCase("AS");
+            if (token.kind != CCJSqlParserConstants.S_CHAR_LITERAL && !qualifiesAColumn && !namesAnAlias) {
                 TenantTable table = tenantTables.get(Identifiers.normalized(token.image));
                 if (table != null) {
                     named.merge(table.name(), 1, Integer::sum);

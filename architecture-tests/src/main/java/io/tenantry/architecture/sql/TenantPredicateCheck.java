@@ -24,6 +24,7 @@ public final class TenantPredicateCheck {
 
     private static final int REASON_LENGTH = 120;
 
+
     private final Map<String, TenantTable> tenantTables;
     private final String parameter;
 
@@ -52,6 +53,17 @@ public final class TenantPredicateCheck {
 
     private StatementWalk walk(String sql) {
         StatementWalk walk = new StatementWalk(tenantTables, parameter);
+        String folded = sql.toLowerCase(java.util.Locale.ROOT);
+        if (folded.contains("set_config") || folded.contains("app.tenant_id")) {
+            walk.unreadable("application SQL may not name set_config or app.tenant_id, not even in a string: only the "
+                    + "persistence adapter sets the tenant");
+            return walk;
+        }
+        if (hasEscapeString(sql)) {
+            walk.unreadable("escape strings (E'...') are not allowed in application SQL: the house rules' parser reads "
+                    + "their backslashes differently from PostgreSQL; use standard quotes");
+            return walk;
+        }
         if (sql.contains("/*")) {
             walk.unreadable("block comments are not allowed in application SQL: PostgreSQL nests them and the house "
                     + "rules' parser does not; use -- comments");
@@ -64,6 +76,22 @@ public final class TenantPredicateCheck {
             walk.unparsable(reason(unparsable));
         }
         return walk;
+    }
+
+    /** Whether an E or e outside any string and after no name character opens a string constant. */
+    private static boolean hasEscapeString(String sql) {
+        boolean inString = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                inString = !inString;
+            } else if (!inString && (c == 'e' || c == 'E') && i + 1 < sql.length() && sql.charAt(i + 1) == '\''
+                    && (i == 0 || !(Character.isLetterOrDigit(sql.charAt(i - 1)) || sql.charAt(i - 1) == '_'
+                    || sql.charAt(i - 1) == '$'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

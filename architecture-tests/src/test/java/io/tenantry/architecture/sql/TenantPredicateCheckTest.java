@@ -197,8 +197,8 @@ class TenantPredicateCheckTest {
                             List.of(unconstrained("order_lines", "x"))),
                     arguments("SELECT o.id FROM orders o, order_lines x WHERE o.tenant_id = :tenantId AND x.order_id = o.id",
                             List.of(unconstrained("order_lines", "x"))),
-                    arguments("SELECT o.id FROM orders o JOIN users u ON o.tenant_id = :tenantId AND u.tenant_id = :tenantId",
-                            List.of(unconstrained("orders", "o"))),
+                    arguments("SELECT o.id FROM orders o FULL JOIN users u ON o.tenant_id = :tenantId AND u.tenant_id = :tenantId",
+                            List.of(unconstrained("orders", "o"), unconstrained("users", "u"))),
                     arguments("SELECT o.id FROM orders o JOIN order_lines x USING (tenant_id) WHERE o.tenant_id = :tenantId",
                             List.of(unconstrained("order_lines", "x"))),
                     arguments("SELECT orders.id FROM orders JOIN order_lines ON order_lines.order_id = orders.id "
@@ -504,7 +504,7 @@ class TenantPredicateCheckTest {
                 "TRUNCATE audit_log",
                 "CALL refresh_statistics(:tenantId)",
                 "COMMENT ON TABLE audit_log IS 'not like orders'",
-                "SET app.tenant_id = 'acme'"})
+                "SET search_path = public"})
         void areNotApplicationSqlWhateverTheyName(String sql) {
             String kind = sql.substring(0, sql.indexOf(' '));
             assertProblems(sql, kind + ONLY_DML);
@@ -579,9 +579,40 @@ class TenantPredicateCheckTest {
                     "query_to_xml() is not allowed in application SQL: it runs SQL given as text");
             assertProblems("SELECT x.customer FROM (SELECT set_config('app.tenant_id', :victim, true)) s, LATERAL "
                     + "(SELECT customer FROM orders WHERE tenant_id = :tenantId) x",
-                    "set_config() is not allowed in application SQL: only the persistence adapter sets app.tenant_id, in "
-                            + "the statement it sends");
+                    "application SQL may not name set_config or app.tenant_id, not even in a string: only the "
+                            + "persistence adapter sets the tenant");
             assertProblems("SELECT customer FROM orders WHERE tenant_id = :tenantId AND lower(customer) = :name");
+        }
+
+        @Test
+        void theTenantSettingMayNotBeNamedEvenInAStringAndTsStatRunsNoText() {
+            String named = "application SQL may not name set_config or app.tenant_id, not even in a string: only the "
+                    + "persistence adapter sets the tenant";
+            assertProblems("SELECT word FROM ts_stat('SELECT to_tsvector(set_config(''app.tenant_id'', ''b'', true))')",
+                    named);
+            assertProblems("SELECT word FROM ts_stat(:query)",
+                    "ts_stat() is not allowed in application SQL: it runs SQL given as text");
+            assertProblems("SELECT customer FROM orders WHERE tenant_id = :tenantId AND customer <> 'app.settings'");
+        }
+
+        @Test
+        void escapeStringsAreRefusedBecauseTheParserReadsThemDifferently() {
+            assertProblems("SELECT o.customer FROM orders o WHERE o.customer <> E'\\' AND o.tenant_id = :tenantId "
+                    + "AND o.customer <> ' OR true -- '", "escape strings (E'...') are not allowed in application SQL: "
+                    + "the house rules' parser reads their backslashes differently from PostgreSQL; use standard quotes");
+            assertProblems("SELECT o.customer FROM orders o WHERE o.tenant_id = :tenantId AND o.customer <> 'e'");
+        }
+
+        @Test
+        void anAliasNamedLikeATenantTableIsNoReference() {
+            assertProblems("SELECT count(*) AS order_lines FROM orders o WHERE o.tenant_id = :tenantId");
+        }
+
+        @Test
+        void anInnerJoinsOnConstrainsTheItemsBeforeIt() {
+            assertProblems("SELECT u.id FROM users u JOIN orders o ON u.tenant_id = :tenantId AND o.tenant_id = :tenantId");
+            assertProblems("SELECT u.id FROM users u LEFT JOIN orders o ON u.tenant_id = :tenantId AND o.tenant_id = :tenantId",
+                    unconstrained("users", "u"));
         }
 
         @Test

@@ -4,6 +4,8 @@ import io.tenantry.kernel.context.TenantContext;
 import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.policy.BypassRls;
 import io.tenantry.kernel.policy.TenantScoped;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.sqlobject.customizer.SqlStatementCustomizer;
 import org.jdbi.v3.sqlobject.customizer.SqlStatementCustomizerFactory;
 import org.jdbi.v3.sqlobject.customizer.SqlStatementCustomizingAnnotation;
@@ -14,6 +16,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Method;
+import java.sql.PreparedStatement;
 
 /**
  * Binds the current tenant, from {@link TenantContext} and never from a method argument, as {@code :tenantId} into
@@ -39,7 +42,15 @@ public @interface BindCurrentTenant {
                     return;
                 }
                 TenantIdentity identity = TenantContext.require(sqlObjectType.getSimpleName() + "." + method.getName());
-                statement.bind(TenantScoped.BINDING, identity.tenant().value());
+                String tenant = identity.tenant().value();
+                statement.bind(TenantScoped.BINDING, tenant);
+                // bound again last: a method parameter named tenantId would otherwise replace the current tenant
+                statement.addCustomizer(new StatementCustomizer() {
+                    @Override
+                    public void beforeBinding(PreparedStatement prepared, StatementContext context) {
+                        statement.bind(TenantScoped.BINDING, tenant);
+                    }
+                });
                 statement.bind(CurrentTenantSetting.STATEMENT_TIMEOUT, statement.getConfig(WorkLimitsConfig.class).limits()
                         .statementTimeoutSetting(identity.tier()));
                 statement.define(CurrentTenantSetting.ATTRIBUTE, Boolean.TRUE);

@@ -8,7 +8,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 
 /** A pool whose checkouts go through a {@link DatabaseBreaker}, so they fail at once while the database is down. */
-final class GuardedDataSource implements DataSource {
+public final class GuardedDataSource implements DataSource {
 
     private final DataSource pool;
     private final DatabaseBreaker breaker;

@@ -78,6 +78,27 @@ public final class RlsSelfCheck {
             WHERE k.contype = 'f' AND cardinality(k.conkey) = 1 AND a.attname <> 'tenant_id' AND r.relname = ANY (?)
               AND r.relnamespace = current_schema()::regnamespace
             ORDER BY 1""";
+    /** The foreign keys of tenant tables: to whom, whether they carry the tenant, whether they cascade. */
+    private static final String FOREIGN_KEYS = """
+            SELECT c.relname, k.conname, r.relname, r.relname = ANY (?),
+                   EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
+                           AND a.attname = 'tenant_id'),
+                   k.confdeltype IN ('c', 'n', 'd') OR k.confupdtype IN ('c', 'n', 'd')
+            FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class r ON r.oid = k.confrelid
+            WHERE k.contype = 'f' AND c.relname = ANY (?) AND c.relnamespace = current_schema()::regnamespace
+            ORDER BY 1, 2""";
+    /** Rewrite rules, which run with their owner's rights; a view's own rule aside. */
+    private static final String RULES = """
+            SELECT c.relname || ': the rule ' || w.rulename FROM pg_rewrite w JOIN pg_class c ON c.oid = w.ev_class
+            WHERE w.rulename <> '_RETURN'
+              AND c.relnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+            ORDER BY 1""";
+    /** Functions of the schema that set the tenant: only the persistence adapter does. */
+    private static final String SETTERS = """
+            SELECT p.pronamespace::regnamespace || '.' || p.proname FROM pg_proc p
+            WHERE p.pronamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+              AND p.prosrc ILIKE '%set_config%'
+            ORDER BY 1""";
     private static final String OWNED = """
             SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE pg_has_role(?, c.relowner, 'MEMBER')
@@ -276,10 +297,47 @@ public final class RlsSelfCheck {
                 }
             }
         }
+        for (String rule : strings(connection, RULES)) {
+            problems.add(rule + " runs with its owner's rights, outside row-level security; use a trigger or the "
+                    + "application instead");
+        }
+        for (String function : strings(connection, SETTERS)) {
+            problems.add(function + ": a function that calls set_config; only the persistence adapter sets the tenant");
+        }
+        checkForeignKeys(connection, tables, problems);
         List<String> preset = strings(connection, "SELECT current_setting('app.tenant_id', true)");
         if (!preset.isEmpty() && preset.getFirst() != null && !preset.getFirst().isEmpty()) {
             problems.add("app.tenant_id is '" + preset.getFirst() + "' when a session starts (a default on the role, the "
                     + "database or the server); it must be empty until a transaction sets it");
+        }
+    }
+
+    private static void checkForeignKeys(Connection connection, List<TenantSchema.Table> tables, List<String> problems)
+            throws SQLException {
+        Object[] tenantTables = tables.stream().map(TenantSchema.Table::name).toArray();
+        List<String> registries = tables.stream().filter(table -> !table.tenantColumn().equals(TenantSchema.TENANT_COLUMN))
+                .map(TenantSchema.Table::name).toList();
+        try (PreparedStatement keys = connection.prepareStatement(FOREIGN_KEYS)) {
+            keys.setArray(1, connection.createArrayOf("text", tenantTables));
+            keys.setArray(2, connection.createArrayOf("text", tenantTables));
+            try (ResultSet rows = keys.executeQuery()) {
+                while (rows.next()) {
+                    String table = rows.getString(1);
+                    String key = rows.getString(2);
+                    String target = rows.getString(3);
+                    if (registries.contains(target)) {
+                        continue;
+                    }
+                    if (rows.getBoolean(4) && !rows.getBoolean(5)) {
+                        problems.add(table + ": the foreign key " + key + " to " + target + " leaves out tenant_id; "
+                                + "a row could point into another tenant's");
+                    } else if (!rows.getBoolean(4) && rows.getBoolean(6)) {
+                        problems.add(table + ": the foreign key " + key + " cascades from " + target + ", a table "
+                                + "shared by all tenants; a change there reaches every tenant's rows, past row-level "
+                                + "security");
+                    }
+                }
+            }
         }
     }
 
