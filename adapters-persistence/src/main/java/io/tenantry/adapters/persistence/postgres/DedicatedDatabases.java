@@ -30,8 +30,33 @@ public final class DedicatedDatabases implements AutoCloseable {
     private final Duration idempotencyRetention;
     private final Map<TenantId, Open> open = new ConcurrentHashMap<>();
 
-    /** An open tenant database and when a caller last asked for it. */
-    private record Open(PostgresPersistence persistence, AtomicLong lastUsed) {
+    /**
+     * An open tenant database, when a caller last asked for it, and how many callers hold it now; {@code -1} leases
+     * once it is closed, so that no caller can take it after the eviction decided.
+     */
+    private record Open(PostgresPersistence persistence, AtomicLong lastUsed, java.util.concurrent.atomic.AtomicInteger leases) {
+
+        boolean lease() {
+            for (int held = leases.get(); held >= 0; held = leases.get()) {
+                if (leases.compareAndSet(held, held + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void release() {
+            leases.decrementAndGet();
+        }
+
+        /** Closes it if nobody holds it: the lease count turns -1 in the same step as the check. */
+        boolean closeIfUnleased() {
+            if (persistence.activeConnections() == 0 && leases.compareAndSet(0, -1)) {
+                persistence.close();
+                return true;
+            }
+            return false;
+        }
     }
 
     public DedicatedDatabases(Map<TenantId, PostgresSettings> settings, int maxOpen, Clock clock,
@@ -62,17 +87,47 @@ public final class DedicatedDatabases implements AutoCloseable {
      * The adapters over {@code tenant}'s own database, opening its pools if needed; empty for shared tenants. The
      * common case (pools already open) takes no lock.
      */
+    /** Work on one database; it may throw the port's own checked exceptions. */
+    @FunctionalInterface
+    public interface Work<T, X extends Exception> {
+        T apply(PostgresPersistence database) throws X;
+    }
+
     public Optional<PostgresPersistence> forTenant(TenantId tenant) {
+        return settings.containsKey(tenant)
+                ? Optional.of(this.<PostgresPersistence, RuntimeException>call(tenant, persistence -> persistence))
+                : Optional.empty();
+    }
+
+    /**
+     * Runs {@code work} on {@code tenant}'s own database, holding its pools open for the whole call: the cap on open
+     * pools never closes a database a caller is about to use. {@code tenant} must have a database of its own.
+     */
+    public <T, X extends Exception> T call(TenantId tenant, Work<T, X> work) throws X {
         PostgresSettings database = settings.get(tenant);
         if (database == null) {
-            return Optional.empty();
+            throw new IllegalArgumentException(tenant + " has no database of its own");
         }
-        Open existing = open.get(tenant);
-        if (existing != null) {
-            existing.lastUsed().set(System.nanoTime());
-            return Optional.of(existing.persistence());
+        Open held = leased(tenant, database);
+        try {
+            return work.apply(held.persistence());
+        } finally {
+            held.release();
         }
-        return Optional.of(openPools(tenant, database));
+    }
+
+    private Open leased(TenantId tenant, PostgresSettings database) {
+        while (true) {
+            Open existing = open.get(tenant);
+            if (existing == null) {
+                existing = openPools(tenant, database);
+            }
+            if (existing.lease()) {
+                existing.lastUsed().set(System.nanoTime());
+                return existing;
+            }
+            open.remove(tenant, existing);
+        }
     }
 
     /** How many tenants' pools are open now. */
@@ -80,15 +135,16 @@ public final class DedicatedDatabases implements AutoCloseable {
         return open.size();
     }
 
-    private synchronized PostgresPersistence openPools(TenantId tenant, PostgresSettings database) {
+    private synchronized Open openPools(TenantId tenant, PostgresSettings database) {
         Open existing = open.get(tenant);
         if (existing != null) {
-            return existing.persistence();
+            return existing;
         }
         evictIdleLeastRecentlyUsedBeyond(maxOpen - 1);
-        PostgresPersistence persistence = PostgresPersistence.start(database, clock, idempotencyRetention);
-        open.put(tenant, new Open(persistence, new AtomicLong(System.nanoTime())));
-        return persistence;
+        Open opened = new Open(PostgresPersistence.start(database, clock, idempotencyRetention),
+                new AtomicLong(System.nanoTime()), new java.util.concurrent.atomic.AtomicInteger());
+        open.put(tenant, opened);
+        return opened;
     }
 
     private void evictIdleLeastRecentlyUsedBeyond(int keep) {
@@ -98,9 +154,8 @@ public final class DedicatedDatabases implements AutoCloseable {
             if (open.size() <= keep) {
                 return;
             }
-            if (entry.getValue().persistence().activeConnections() == 0) {
-                open.remove(entry.getKey());
-                entry.getValue().persistence().close();
+            if (entry.getValue().closeIfUnleased()) {
+                open.remove(entry.getKey(), entry.getValue());
             }
         }
     }

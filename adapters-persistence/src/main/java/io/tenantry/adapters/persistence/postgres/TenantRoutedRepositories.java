@@ -15,32 +15,32 @@ import io.tenantry.domain.order.OrderStatus;
 import io.tenantry.domain.user.User;
 import io.tenantry.domain.user.UserId;
 import io.tenantry.kernel.context.TenantId;
-import io.tenantry.kernel.resolution.ContextualProvider;
-import io.tenantry.kernel.resolution.ResolutionStrategy;
+import io.tenantry.kernel.context.TenantContext;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The repositories business code gets: each call resolves, through a {@link ContextualProvider} keyed by tenant, to
- * the tenant's own database when it has one and to the shared database otherwise. The cross-tenant listing (inside
+ * The repositories business code gets: each call runs on the tenant's own database when it has one (leased from
+ * {@link DedicatedDatabases} for the call, so the cap on open pools never closes it underneath) and on the shared
+ * database otherwise. The cross-tenant listing (inside
  * the audited bypass) reads the shared database and every dedicated one.
  */
 public final class TenantRoutedRepositories {
 
-    private final ContextualProvider<PostgresPersistence> databases;
     private final PostgresPersistence shared;
     private final DedicatedDatabases dedicated;
 
     public TenantRoutedRepositories(PostgresPersistence shared, DedicatedDatabases dedicated) {
         this.shared = shared;
         this.dedicated = dedicated;
-        var builder = ContextualProvider.<TenantId, PostgresPersistence>resolvedBy(ResolutionStrategy.byTenant());
-        for (TenantId tenant : dedicated.tenants()) {
-            builder.bind(tenant, identity -> dedicated.forTenant(identity.tenant()).orElseThrow());
-        }
-        this.databases = builder.orElse(identity -> shared).build();
+    }
+
+    /** Runs {@code work} on the current tenant's database, a dedicated one held open for the whole call. */
+    private <T, X extends Exception> T on(DedicatedDatabases.Work<T, X> work) throws X {
+        TenantId tenant = TenantContext.requireTenant();
+        return dedicated.tenants().contains(tenant) ? dedicated.call(tenant, work) : work.apply(shared);
     }
 
     public OrderRepository orders() {
@@ -58,37 +58,40 @@ public final class TenantRoutedRepositories {
     private final class Orders implements OrderRepository {
         @Override
         public void add(Order order) {
-            databases.get().orders().add(order);
+            on(database -> {
+                database.orders().add(order);
+                return null;
+            });
         }
 
         @Override
         public boolean addCompletingClaim(Order order, IdempotencyKey key, StoredResponse response) {
-            return databases.get().orders().addCompletingClaim(order, key, response);
+            return on(database -> database.orders().addCompletingClaim(order, key, response));
         }
 
         @Override
         public Optional<Order> find(OrderId id) {
-            return databases.get().orders().find(id);
+            return on(database -> database.orders().find(id));
         }
 
         @Override
         public OrderPage page(OrderQuery query) {
-            return databases.get().orders().page(query);
+            return on(database -> database.orders().page(query));
         }
 
         @Override
         public long count() {
-            return databases.get().orders().count();
+            return on(database -> database.orders().count());
         }
 
         @Override
         public boolean replaceStatus(Order changed, OrderStatus expected) {
-            return databases.get().orders().replaceStatus(changed, expected);
+            return on(database -> database.orders().replaceStatus(changed, expected));
         }
 
         @Override
         public boolean delete(OrderId id) {
-            return databases.get().orders().delete(id);
+            return on(database -> database.orders().delete(id));
         }
 
         /** The newest of the shared database and of every dedicated one, merged. */
@@ -96,7 +99,7 @@ public final class TenantRoutedRepositories {
         public List<TenantOrder> listAcrossTenants(int limit) {
             List<TenantOrder> all = new ArrayList<>(shared.orders().listAcrossTenants(limit));
             for (TenantId tenant : dedicated.tenants()) {
-                dedicated.forTenant(tenant).ifPresent(database -> all.addAll(database.orders().listAcrossTenants(limit)));
+                all.addAll(dedicated.call(tenant, database -> database.orders().listAcrossTenants(limit)));
             }
             return all.stream().sorted(TenantOrder.NEWEST_FIRST).limit(limit).toList();
         }
@@ -105,34 +108,43 @@ public final class TenantRoutedRepositories {
     private final class Users implements UserRepository {
         @Override
         public void add(User user) throws EmailAlreadyUsed {
-            databases.get().users().add(user);
+            on(database -> {
+                database.users().add(user);
+                return null;
+            });
         }
 
         @Override
         public Optional<User> find(UserId id) {
-            return databases.get().users().find(id);
+            return on(database -> database.users().find(id));
         }
 
         @Override
         public boolean update(User user) throws EmailAlreadyUsed {
-            return databases.get().users().update(user);
+            return on(database -> database.users().update(user));
         }
     }
 
     private final class Idempotency implements IdempotencyStore {
         @Override
         public Claim claim(IdempotencyKey key, String requestHash) {
-            return databases.get().idempotency().claim(key, requestHash);
+            return on(database -> database.idempotency().claim(key, requestHash));
         }
 
         @Override
         public void complete(IdempotencyKey key, StoredResponse response) {
-            databases.get().idempotency().complete(key, response);
+            on(database -> {
+                database.idempotency().complete(key, response);
+                return null;
+            });
         }
 
         @Override
         public void release(IdempotencyKey key) {
-            databases.get().idempotency().release(key);
+            on(database -> {
+                database.idempotency().release(key);
+                return null;
+            });
         }
     }
 }

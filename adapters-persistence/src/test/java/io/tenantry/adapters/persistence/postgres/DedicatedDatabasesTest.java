@@ -54,6 +54,24 @@ class DedicatedDatabasesTest {
         }
     }
 
+    @Test
+    void aDatabaseHeldByACallerIsNeverClosedToOpenAnother() {
+        try (TestDatabase ofA = TestDatabase.create(1); TestDatabase ofB = TestDatabase.create(1)) {
+            DedicatedDatabases dedicated = new DedicatedDatabases(
+                    Map.of(TwoTenants.A, ofA.settings(), TwoTenants.B, ofB.settings()), 1, Clock.systemUTC(), Duration.ofHours(1));
+            try (dedicated) {
+                dedicated.migrate();
+                long countedAfterB = dedicated.call(TwoTenants.A, ownOfA -> {
+                    // A is held but has no connection checked out: before leases, opening B closed it here
+                    as(MEMBER_B, () -> dedicated.call(TwoTenants.B, ownOfB -> ownOfB.orders().count()));
+                    return as(MEMBER_A, () -> ownOfA.orders().count());
+                });
+                assertEquals(0, countedAfterB, "A's database still answers its caller");
+                assertEquals(2, dedicated.openPools(), "the cap waited for A's caller: the next pool to open closes A");
+            }
+        }
+    }
+
     private static long ownerCount(TestDatabase database, String tenant) throws Exception {
         try (Connection owner = database.asOwner()) {
             return RowLevelSecurityTest.count(owner, "SELECT count(*) FROM orders WHERE tenant_id = '" + tenant + "'");
