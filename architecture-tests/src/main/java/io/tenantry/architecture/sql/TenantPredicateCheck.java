@@ -27,6 +27,8 @@ public final class TenantPredicateCheck {
 
     private final Map<String, TenantTable> tenantTables;
     private final String parameter;
+    /** Each text is walked once, however many rules ask about it. */
+    private final Map<String, StatementWalk> walks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** parameter: the Jdbi named parameter bound to the current tenant, without colon, e.g. "tenantId". */
     public TenantPredicateCheck(Collection<TenantTable> tenantTables, String parameter) {
@@ -52,6 +54,10 @@ public final class TenantPredicateCheck {
     }
 
     private StatementWalk walk(String sql) {
+        return walks.computeIfAbsent(sql, this::walkOnce);
+    }
+
+    private StatementWalk walkOnce(String sql) {
         StatementWalk walk = new StatementWalk(tenantTables, parameter);
         String folded = sql.toLowerCase(java.util.Locale.ROOT);
         if (folded.contains("set_config") || folded.contains("app.tenant_id")) {

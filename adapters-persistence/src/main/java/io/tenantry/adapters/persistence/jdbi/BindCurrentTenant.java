@@ -4,6 +4,7 @@ import io.tenantry.kernel.context.TenantContext;
 import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.policy.BypassRls;
 import io.tenantry.kernel.policy.TenantScoped;
+import org.jdbi.v3.core.qualifier.QualifiedType;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.sqlobject.customizer.SqlStatementCustomizer;
@@ -31,6 +32,19 @@ import java.sql.PreparedStatement;
 @SqlStatementCustomizingAnnotation(BindCurrentTenant.Factory.class)
 public @interface BindCurrentTenant {
 
+    /**
+     * Binds the current tenant again just before the values reach JDBC, after every method parameter: a parameter
+     * named {@code tenantId} would otherwise replace it, moving both the filter and row-level security. One instance
+     * for every statement.
+     */
+    StatementCustomizer REBIND_TENANT = new StatementCustomizer() {
+        @Override
+        public void beforeBinding(PreparedStatement prepared, StatementContext context) {
+            context.getBinding().addNamed(TenantScoped.BINDING, TenantContext.requireTenant().value(),
+                    QualifiedType.of(String.class));
+        }
+    };
+
     /** Creates the customizer; Jdbi calls it once per SQL object type. */
     final class Factory implements SqlStatementCustomizerFactory {
 
@@ -42,15 +56,8 @@ public @interface BindCurrentTenant {
                     return;
                 }
                 TenantIdentity identity = TenantContext.require(sqlObjectType.getSimpleName() + "." + method.getName());
-                String tenant = identity.tenant().value();
-                statement.bind(TenantScoped.BINDING, tenant);
-                // bound again last: a method parameter named tenantId would otherwise replace the current tenant
-                statement.addCustomizer(new StatementCustomizer() {
-                    @Override
-                    public void beforeBinding(PreparedStatement prepared, StatementContext context) {
-                        statement.bind(TenantScoped.BINDING, tenant);
-                    }
-                });
+                statement.bind(TenantScoped.BINDING, identity.tenant().value());
+                statement.addCustomizer(REBIND_TENANT);
                 statement.bind(CurrentTenantSetting.STATEMENT_TIMEOUT, statement.getConfig(WorkLimitsConfig.class).limits()
                         .statementTimeoutSetting(identity.tier()));
                 statement.define(CurrentTenantSetting.ATTRIBUTE, Boolean.TRUE);

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,25 +82,16 @@ public final class DedicatedDatabases implements AutoCloseable {
         });
     }
 
-    /**
-     * The adapters over {@code tenant}'s own database, opening its pools if needed; empty for shared tenants. The
-     * common case (pools already open) takes no lock.
-     */
     /** Work on one database; it may throw the port's own checked exceptions. */
     @FunctionalInterface
     public interface Work<T, X extends Exception> {
         T apply(PostgresPersistence database) throws X;
     }
 
-    public Optional<PostgresPersistence> forTenant(TenantId tenant) {
-        return settings.containsKey(tenant)
-                ? Optional.of(this.<PostgresPersistence, RuntimeException>call(tenant, persistence -> persistence))
-                : Optional.empty();
-    }
-
     /**
-     * Runs {@code work} on {@code tenant}'s own database, holding its pools open for the whole call: the cap on open
-     * pools never closes a database a caller is about to use. {@code tenant} must have a database of its own.
+     * Runs {@code work} on {@code tenant}'s own database, opening its pools if needed and holding them open for the
+     * whole call: the cap on open pools never closes a database a caller is about to use. The common case (pools
+     * already open) takes no lock. {@code tenant} must have a database of its own.
      */
     public <T, X extends Exception> T call(TenantId tenant, Work<T, X> work) throws X {
         PostgresSettings database = settings.get(tenant);

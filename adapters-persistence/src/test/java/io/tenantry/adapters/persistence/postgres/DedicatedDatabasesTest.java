@@ -14,6 +14,7 @@ import static io.tenantry.kernel.testing.TwoTenants.MEMBER_A;
 import static io.tenantry.kernel.testing.TwoTenants.MEMBER_B;
 import static io.tenantry.kernel.testing.TwoTenants.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Where rows land with dedicated databases, and the cap on open pools. */
@@ -42,14 +43,22 @@ class DedicatedDatabasesTest {
                     Map.of(TwoTenants.A, ofA.settings(), TwoTenants.B, ofB.settings()), 1, Clock.systemUTC(), Duration.ofHours(1));
             try (dedicated) {
                 dedicated.migrate();
-                as(MEMBER_A, () -> dedicated.forTenant(TwoTenants.A).orElseThrow().orders().add(Orders.sample("a")));
+                as(MEMBER_A, () -> dedicated.call(TwoTenants.A, database -> {
+                    database.orders().add(Orders.sample("a"));
+                    return null;
+                }));
                 assertEquals(1, dedicated.openPools());
-                as(MEMBER_B, () -> dedicated.forTenant(TwoTenants.B).orElseThrow().orders().add(Orders.sample("b")));
+                as(MEMBER_B, () -> dedicated.call(TwoTenants.B, database -> {
+                    database.orders().add(Orders.sample("b"));
+                    return null;
+                }));
                 assertEquals(1, dedicated.openPools(), "A's idle pool was closed to open B's");
-                assertEquals(1, as(MEMBER_A, () -> dedicated.forTenant(TwoTenants.A).orElseThrow().orders().count()),
+                assertEquals(1L, (long) as(MEMBER_A, () -> dedicated.call(TwoTenants.A, database -> database.orders().count())),
                         "A's pool opens again on demand");
                 assertEquals(1, dedicated.openPools());
-                assertTrue(dedicated.forTenant(io.tenantry.kernel.context.TenantId.of("someone-else")).isEmpty());
+                assertTrue(dedicated.tenants().stream().noneMatch(io.tenantry.kernel.context.TenantId.of("someone-else")::equals));
+                assertThrows(IllegalArgumentException.class, () -> dedicated.call(
+                        io.tenantry.kernel.context.TenantId.of("someone-else"), database -> database));
             }
         }
     }
