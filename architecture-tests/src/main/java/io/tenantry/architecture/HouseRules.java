@@ -110,7 +110,7 @@ public final class HouseRules {
             .that().areAnnotatedWith(BypassRls.class)
             .should(beCalledOnlyInsideBypassWorkOrByTheirAdapters())
             .because("cross-tenant reads must leave an audit event. Call a @BypassRls method only from the work "
-                    + "lambda given to Bypass.call/list (for example bypass.list(request, () -> orders.listAcrossTenants(n)))");
+                    + "lambda given to Bypass.call/list (for example bypass.list(request, () -> audit.newest(n)))");
 
     public static final ArchRule ONLY_THE_PERSISTENCE_ASSEMBLY_OPENS_THE_BYPASS_ROLE = noClasses()
             .that().doNotHaveSimpleName("PostgresPersistence").and().doNotHaveSimpleName("ConnectionRole")

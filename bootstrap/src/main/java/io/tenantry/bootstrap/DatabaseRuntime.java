@@ -5,7 +5,6 @@ import io.tenantry.adapters.persistence.postgres.EmbeddedDatabase;
 import io.tenantry.adapters.persistence.postgres.PostgresPersistence;
 import io.tenantry.adapters.persistence.postgres.PostgresSettings;
 import io.tenantry.adapters.persistence.postgres.SchemaMigrator;
-import io.tenantry.adapters.persistence.postgres.TenantRoutedRepositories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,6 @@ public final class DatabaseRuntime implements AutoCloseable {
     private final PostgresSettings settings;
     private final PostgresPersistence persistence;
     private final DedicatedDatabases dedicated;
-    private final TenantRoutedRepositories routed;
 
     private DatabaseRuntime(Optional<EmbeddedDatabase> embedded, PostgresSettings settings,
                             TenantryConfig.Dedicated dedicated, boolean migrate, Clock clock) {
@@ -40,7 +38,6 @@ public final class DatabaseRuntime implements AutoCloseable {
             LOG.info("serving {} as it is migrated (TENANTRY_DB_MIGRATE=false): no migrator login", settings.url());
         }
         this.persistence = PostgresPersistence.start(settings, clock, IDEMPOTENCY_RETENTION);
-        this.routed = new TenantRoutedRepositories(persistence, this.dedicated);
     }
 
     /** Migrates the shared database and every dedicated one, as the migrator; returns how many migrations ran. */
@@ -78,9 +75,9 @@ public final class DatabaseRuntime implements AutoCloseable {
         return settings;
     }
 
-    /** Orders, users and idempotency keys, each call on the tenant's own database or the shared one. */
-    public TenantRoutedRepositories routed() {
-        return routed;
+    /** The tenants' own databases (none unless configured or provisioned). */
+    public DedicatedDatabases dedicated() {
+        return dedicated;
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class Tenantry implements AutoCloseable {
                 .skipShutdownHook()
                 .addExtension(new ConfigExtension(config))
                 .addExtension(new ContextualInjection())
-                .addBeanClasses(TenantryBeans.class, StorageBeans.class, NotificationBeans.class, OrderService.class,
+                .addBeanClasses(TenantryBeans.class, DatabaseBeans.class, StorageBeans.class, NotificationBeans.class, OrderService.class,
                         UserService.class, AdminService.class);
         return new Tenantry(weld.initialize());
     }

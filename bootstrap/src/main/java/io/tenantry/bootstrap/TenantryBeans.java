@@ -15,14 +15,10 @@ import io.tenantry.application.admin.AdminService;
 import io.tenantry.application.file.FileService;
 import io.tenantry.application.health.DependencyCheck;
 import io.tenantry.application.health.HealthService;
-import io.tenantry.application.idempotency.IdempotencyStore;
-import io.tenantry.application.order.OrderRepository;
 import io.tenantry.application.order.OrderService;
 import io.tenantry.application.tenant.TenantAccess;
 import io.tenantry.application.tenant.TenantDirectory;
-import io.tenantry.application.user.UserRepository;
 import io.tenantry.application.user.UserService;
-import io.tenantry.kernel.audit.AuditLog;
 import io.tenantry.kernel.audit.Bypass;
 import io.tenantry.kernel.cache.TenantCache;
 import io.tenantry.kernel.limits.RateLimiter;
@@ -60,36 +56,6 @@ public class TenantryBeans {
 
     void closeDatabase(@Disposes DatabaseRuntime database) {
         database.close();
-    }
-
-    @Produces
-    @Singleton
-    OrderRepository orders(DatabaseRuntime database) {
-        return database.routed().orders();
-    }
-
-    @Produces
-    @Singleton
-    UserRepository users(DatabaseRuntime database) {
-        return database.routed().users();
-    }
-
-    @Produces
-    @Singleton
-    TenantDirectory tenants(DatabaseRuntime database) {
-        return database.persistence().tenants();
-    }
-
-    @Produces
-    @Singleton
-    AuditLog auditLog(DatabaseRuntime database) {
-        return database.persistence().audit();
-    }
-
-    @Produces
-    @Singleton
-    IdempotencyStore idempotency(DatabaseRuntime database) {
-        return database.routed().idempotency();
     }
 
     /** The Redis adapters when a Redis is configured. */

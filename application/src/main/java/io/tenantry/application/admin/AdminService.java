@@ -9,8 +9,8 @@ import io.tenantry.application.admin.AdminUseCases.ProvisionTenantCommand;
 import io.tenantry.application.admin.AdminUseCases.ProvisionTenantUseCase;
 import io.tenantry.application.admin.AdminUseCases.ReadAuditLogUseCase;
 import io.tenantry.application.admin.AdminUseCases.RecordRefusedAdminAttemptUseCase;
-import io.tenantry.application.order.OrderRepository;
-import io.tenantry.application.order.TenantOrder;
+import io.tenantry.application.order.EveryDatabaseOrders;
+import io.tenantry.application.order.NewestOrders;
 import io.tenantry.application.tenant.Tenant;
 import io.tenantry.application.tenant.TenantAccess;
 import io.tenantry.application.tenant.TenantDirectory;
@@ -38,13 +38,13 @@ public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUse
     private static final String ALL_TENANTS = "all-tenants";
 
     private final Bypass bypass;
-    private final OrderRepository orders;
+    private final EveryDatabaseOrders orders;
     private final TenantDirectory tenants;
     private final AuditLog audit;
     private final TenantAccess access;
 
     @Inject
-    public AdminService(Bypass bypass, OrderRepository orders, TenantDirectory tenants, AuditLog audit,
+    public AdminService(Bypass bypass, EveryDatabaseOrders orders, TenantDirectory tenants, AuditLog audit,
                         TenantAccess access) {
         this.bypass = bypass;
         this.orders = orders;
@@ -54,10 +54,10 @@ public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUse
     }
 
     @Override
-    public List<TenantOrder> listAllOrders(int limit) {
+    public NewestOrders listAllOrders(int limit) {
         requireAdmin();
-        return bypass.list(new BypassRequest("admin.orders.list", ALL_TENANTS, "platform operator lists orders"),
-                () -> orders.listAcrossTenants(limit));
+        return bypass.call(new BypassRequest("admin.orders.list", ALL_TENANTS, "platform operator lists orders"),
+                () -> orders.newest(limit), newest -> newest.orders().size());
     }
 
     @Override

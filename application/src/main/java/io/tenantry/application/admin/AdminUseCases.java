@@ -1,6 +1,6 @@
 package io.tenantry.application.admin;
 
-import io.tenantry.application.order.TenantOrder;
+import io.tenantry.application.order.NewestOrders;
 import io.tenantry.application.tenant.Tenant;
 import io.tenantry.application.tenant.TenantStatus;
 import io.tenantry.kernel.audit.AuditEvent;
@@ -19,8 +19,9 @@ public final class AdminUseCases {
     private AdminUseCases() {
     }
 
+    /** The newest orders of every tenant; the databases that could not be read are named, not fatal. */
     public interface ListAllOrdersUseCase {
-        List<TenantOrder> listAllOrders(int limit);
+        NewestOrders listAllOrders(int limit);
     }
 
     public interface ReadAuditLogUseCase {

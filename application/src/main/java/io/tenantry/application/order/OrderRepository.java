@@ -5,9 +5,7 @@ import io.tenantry.application.idempotency.StoredResponse;
 import io.tenantry.domain.order.Order;
 import io.tenantry.domain.order.OrderId;
 import io.tenantry.domain.order.OrderStatus;
-import io.tenantry.kernel.policy.BypassRls;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,8 +40,4 @@ public interface OrderRepository {
 
     /** Whether an order was deleted. Needs the tenant role {@code owner}. */
     boolean delete(OrderId id);
-
-    /** The newest orders of every tenant. Runs only inside the audited bypass. */
-    @BypassRls(justification = "platform operators list the orders of every tenant")
-    List<TenantOrder> listAcrossTenants(int limit);
 }

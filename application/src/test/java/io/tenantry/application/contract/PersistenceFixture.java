@@ -1,6 +1,7 @@
 package io.tenantry.application.contract;
 
 import io.tenantry.application.idempotency.IdempotencyStore;
+import io.tenantry.application.order.EveryDatabaseOrders;
 import io.tenantry.application.order.OrderRepository;
 import io.tenantry.application.tenant.TenantDirectory;
 import io.tenantry.application.user.UserRepository;
@@ -20,7 +21,7 @@ public interface PersistenceFixture {
 
     /** The adapters under test, as one set. */
     record Adapters(OrderRepository orders, UserRepository users, TenantDirectory tenants, AuditLog auditLog,
-                    BypassTransaction bypassTransaction, IdempotencyStore idempotency) {
+                    BypassTransaction bypassTransaction, IdempotencyStore idempotency, EveryDatabaseOrders everyDatabase) {
     }
 
     Adapters adapters();
@@ -31,6 +32,11 @@ public interface PersistenceFixture {
 
     default OrderRepository orders() {
         return adapters().orders();
+    }
+
+    /** The operators' listing over every database the fixture's tenants live in. */
+    default EveryDatabaseOrders everyDatabase() {
+        return adapters().everyDatabase();
     }
 
     default UserRepository users() {

@@ -1,6 +1,7 @@
 package io.tenantry.bootstrap.contextual;
 
 import io.tenantry.kernel.resolution.ContextualProvider;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -14,15 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The client proxy of a contextual port: each call asks which candidate the current identity resolves to and
- * forwards to it. A {@code @Dependent} candidate lives for the one call and is disposed of after it; a
- * {@link PerTenant} one is the tenant's own instance, reached through its client proxy, looked up once.
+ * forwards to it. A {@code @Dependent} candidate lives for the one call and is disposed of after it (with its own
+ * dependent objects: what it holds for the call is let go when the call returns); a {@link PerTenant} one is the
+ * tenant's own instance, reached through its client proxy, looked up once.
  */
 final class ContextualPort implements InvocationHandler {
 
     private final Class<?> port;
     private final ContextualProvider<Bean<?>> chosen;
     private final BeanManager beans;
-    /** The client proxies of normal-scoped candidates: each finds its contextual instance itself, so one will do. */
+    /**
+     * The references of candidates that are not {@code @Dependent}: a normal-scoped one's client proxy finds its
+     * contextual instance itself, and a singleton default is its own instance, so one reference will do.
+     */
     private final Map<Bean<?>, Object> proxies = new ConcurrentHashMap<>();
 
     private ContextualPort(Class<?> port, ContextualProvider<Bean<?>> chosen, BeanManager beans) {
@@ -46,14 +51,27 @@ final class ContextualPort implements InvocationHandler {
             };
         }
         Bean<?> candidate = chosen.get();
-        if (beans.isNormalScope(candidate.getScope())) {
+        if (candidate.getScope() != Dependent.class) {
             return forward(proxies.computeIfAbsent(candidate,
                     bean -> beans.getReference(bean, port, beans.createCreationalContext(bean))), method, arguments);
         }
-        CreationalContext<?> creationalContext = beans.createCreationalContext(candidate);
+        return forwardToOneCallInstance(candidate, method, arguments);
+    }
+
+    /**
+     * Creates a {@code @Dependent} candidate for this call only and destroys it when the call returns: its disposer
+     * and {@code @PreDestroy} methods run, and so do those of the dependent objects it was made from.
+     */
+    private <T> Object forwardToOneCallInstance(Bean<T> candidate, Method method, Object[] arguments)
+            throws Throwable {
+        CreationalContext<T> creationalContext = beans.createCreationalContext(candidate);
+        T instance = candidate.create(creationalContext);
         try {
-            return forward(beans.getReference(candidate, port, creationalContext), method, arguments);
+            return forward(instance, method, arguments);
         } finally {
+            candidate.destroy(instance, creationalContext);
+            // a producer's destroy releases the context only when its declaring bean is dependent too; the
+            // objects this instance was made from (a held database, say) are let go here either way
             creationalContext.release();
         }
     }

@@ -249,6 +249,108 @@ class ContextualInjectionTest {
         }
     }
 
+    // --- group candidates ------------------------------------------------------------------------------------------
+
+    /** A port whose candidate for a run-time group is chosen by membership, not by a name in code. */
+    public interface Ledger {
+        String book();
+    }
+
+    /** The tenants that moved to a ledger of their own; an operator's action changes it while the process runs. */
+    @jakarta.inject.Singleton
+    public static class OwnLedgerTenants implements io.tenantry.kernel.resolution.TenantGroup {
+        static final Set<TenantId> MEMBERS = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public boolean contains(TenantId tenant) {
+            return MEMBERS.contains(tenant);
+        }
+    }
+
+    /** Another group, to show that a port takes one. */
+    @jakarta.inject.Singleton
+    public static class BetaTenants implements io.tenantry.kernel.resolution.TenantGroup {
+        @Override
+        public boolean contains(TenantId tenant) {
+            return true;
+        }
+    }
+
+    /** What every tenant shares: a singleton is fine for the default, which is declared to serve every tenant. */
+    @TenantDefault
+    @jakarta.inject.Singleton
+    public static class SharedLedger implements Ledger {
+        @Override
+        public String book() {
+            return "shared";
+        }
+    }
+
+    @ForTenantGroup(OwnLedgerTenants.class)
+    @Dependent
+    public static class OwnLedger implements Ledger {
+        static final AtomicInteger DESTROYED = new AtomicInteger();
+
+        @Override
+        public String book() {
+            return "own of " + TenantContext.requireTenant();
+        }
+
+        @PreDestroy
+        void destroyed() {
+            DESTROYED.incrementAndGet();
+        }
+    }
+
+    @ForTenantGroup(BetaTenants.class)
+    @Dependent
+    public static class BetaLedger implements Ledger {
+        @Override
+        public String book() {
+            return "beta";
+        }
+    }
+
+    @ForTenant("acme")
+    @Dependent
+    public static class AcmeLedger implements Ledger {
+        @Override
+        public String book() {
+            return "acme's";
+        }
+    }
+
+    @Test
+    void aGroupsCandidateFollowsMembershipAtRunTimeAndLivesForOneCall() {
+        OwnLedgerTenants.MEMBERS.clear();
+        OwnLedger.DESTROYED.set(0);
+        try (WeldContainer container = boot(new ContextualInjection(), OwnLedgerTenants.class, SharedLedger.class,
+                OwnLedger.class, AcmeLedger.class)) {
+            Ledger ledger = container.select(Ledger.class).get();
+            TenantIdentity globex = member("globex", Tier.ENTERPRISE);
+            assertEquals("shared", TenantContext.call(globex, ledger::book), "not a member yet");
+            OwnLedgerTenants.MEMBERS.add(TenantId.of("globex"));
+            OwnLedgerTenants.MEMBERS.add(TenantId.of("acme"));
+            assertEquals("own of globex", TenantContext.call(globex, ledger::book), "a member from the next call on");
+            assertEquals(1, OwnLedger.DESTROYED.get(), "the one-call instance was destroyed when the call returned");
+            assertEquals("acme's", TenantContext.call(member("acme", Tier.FREE), ledger::book),
+                    "a tenant's own candidate beats its group's");
+            assertEquals("shared", TenantContext.call(member("initech", Tier.FREE), ledger::book));
+        }
+    }
+
+    @Test
+    void aGroupTheContainerHoldsNoBeanOfIsADeploymentProblem() {
+        assertRefused("a candidate is declared for the group " + OwnLedgerTenants.class.getName()
+                + " but the container holds 0 beans of that type", SharedLedger.class, OwnLedger.class);
+    }
+
+    @Test
+    void twoGroupCandidatesForOnePortAreADeploymentProblem() {
+        assertRefused(Ledger.class.getName() + " has candidates for 2 groups", OwnLedgerTenants.class, BetaTenants.class,
+                SharedLedger.class, OwnLedger.class, BetaLedger.class);
+    }
+
     private static void assertRefused(String expected, Class<?>... beans) {
         RuntimeException refused = assertThrows(RuntimeException.class,
                 () -> boot(new ContextualInjection(), beans).close());

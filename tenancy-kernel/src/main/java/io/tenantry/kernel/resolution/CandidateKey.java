@@ -5,7 +5,10 @@ import io.tenantry.kernel.context.Tier;
 
 import java.util.Objects;
 
-/** What a candidate provider of a port was declared for: one tenant, one tier, or every tenant without one. */
+/**
+ * What a candidate provider of a port was declared for: one tenant, the members of a {@link TenantGroup}, one tier,
+ * or every tenant without one.
+ */
 public sealed interface CandidateKey {
 
     /** A provider for one named tenant, such as its own database or bucket. */
@@ -17,6 +20,18 @@ public sealed interface CandidateKey {
         @Override
         public String toString() {
             return "tenant " + tenant;
+        }
+    }
+
+    /** A provider for the members of a group, such as the tenants with a database of their own; named by the group. */
+    record ForGroup(String group) implements CandidateKey {
+        public ForGroup {
+            Objects.requireNonNull(group, "'group' must not be null");
+        }
+
+        @Override
+        public String toString() {
+            return "group " + group;
         }
     }
 

@@ -40,6 +40,34 @@ class MostSpecificCandidateTest {
         }
     }
 
+    @Test
+    void aGroupMemberGetsTheGroupsCandidateAheadOfItsTierButNotOfItsOwn() {
+        java.util.Set<TenantId> members = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        members.add(TenantId.of("acme"));
+        members.add(TenantId.of("initech"));
+        MostSpecificCandidate strategy = MostSpecificCandidate.among(Set.of(
+                new CandidateKey.ForTenant(TenantId.of("acme")), new CandidateKey.ForGroup("own-database"),
+                new CandidateKey.ForTier(Tier.ENTERPRISE), new CandidateKey.Default()),
+                java.util.Map.of("own-database", members::contains));
+        assertEquals(new CandidateKey.ForTenant(TenantId.of("acme")), strategy.resolve(identity("acme", Tier.ENTERPRISE)));
+        assertEquals(new CandidateKey.ForGroup("own-database"), strategy.resolve(identity("initech", Tier.ENTERPRISE)));
+        assertEquals(new CandidateKey.ForTier(Tier.ENTERPRISE), strategy.resolve(identity("globex", Tier.ENTERPRISE)));
+        members.add(TenantId.of("globex"));
+        assertEquals(new CandidateKey.ForGroup("own-database"), strategy.resolve(identity("globex", Tier.ENTERPRISE)),
+                "membership is read on every resolution: an operator's change shows at once");
+    }
+
+    @Test
+    void aTenantInTwoGroupsWithCandidatesIsRefusedNotGuessed() {
+        MostSpecificCandidate strategy = MostSpecificCandidate.among(Set.of(new CandidateKey.ForGroup("eu"),
+                        new CandidateKey.ForGroup("beta"), new CandidateKey.Default()),
+                java.util.Map.of("eu", tenant -> true, "beta", tenant -> tenant.value().startsWith("b")));
+        assertEquals(new CandidateKey.ForGroup("eu"), strategy.resolve(identity("acme", Tier.FREE)));
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> strategy.resolve(identity("bravo", Tier.FREE)));
+        assertTrue(refused.getMessage().contains("declare one for the tenant itself"), refused.getMessage());
+    }
+
     private static TenantIdentity identity(String tenant, Tier tier) {
         return new TenantIdentity(TenantId.of(tenant), tier, "user-1", Set.of("member"));
     }

@@ -88,7 +88,8 @@ public final class JdbiOrderRepository implements OrderRepository {
         return tenantScoped.delete(id.value()) == 1;
     }
 
-    @Override
+    /** The newest orders of every tenant in this database. Runs only inside the audited bypass. */
+    @io.tenantry.kernel.policy.BypassRls(justification = "platform operators list the orders of every tenant")
     public List<TenantOrder> listAcrossTenants(int limit) {
         return bypass.listAcrossTenants(limit);
     }

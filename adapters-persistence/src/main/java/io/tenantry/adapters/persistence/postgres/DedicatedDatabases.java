@@ -1,6 +1,9 @@
 package io.tenantry.adapters.persistence.postgres;
 
+import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.kernel.context.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * use, so the total number of connections stays capped however many tenants have their own database.
  */
 public final class DedicatedDatabases implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DedicatedDatabases.class);
 
     private final Map<TenantId, PostgresSettings> settings;
     private final int maxOpen;
@@ -69,9 +74,24 @@ public final class DedicatedDatabases implements AutoCloseable {
         this.idempotencyRetention = idempotencyRetention;
     }
 
+    /** No tenant has a database of its own. */
+    public static DedicatedDatabases none() {
+        return new DedicatedDatabases(Map.of(), 1, Clock.systemUTC(), Duration.ofHours(24));
+    }
+
     /** The tenants that have a database of their own. */
     public Set<TenantId> tenants() {
         return settings.keySet();
+    }
+
+    /** The cross-tenant reads over {@code shared} and every one of these databases, leaving out those that are down. */
+    public io.tenantry.application.order.EveryDatabaseOrders acrossAllDatabases(PostgresPersistence shared) {
+        return new AllTenantDatabases(shared, this);
+    }
+
+    /** Whether {@code tenant} has a database of its own: a map lookup, asked on every repository call. */
+    public boolean has(TenantId tenant) {
+        return settings.containsKey(tenant);
     }
 
     /** Migrates every dedicated database and registers its tenant there (its rows reference it). */
@@ -94,15 +114,51 @@ public final class DedicatedDatabases implements AutoCloseable {
      * already open) takes no lock. {@code tenant} must have a database of its own.
      */
     public <T, X extends Exception> T call(TenantId tenant, Work<T, X> work) throws X {
+        try (Held held = hold(tenant)) {
+            return work.apply(held.database());
+        }
+    }
+
+    /**
+     * {@code tenant}'s own database, opened if needed and held open until {@link Held#close()}: what a caller that
+     * spans more than one lambda (a container-managed bean that lives for one call) takes. {@code tenant} must have a
+     * database of its own.
+     */
+    public Held hold(TenantId tenant) {
         PostgresSettings database = settings.get(tenant);
         if (database == null) {
             throw new IllegalArgumentException(tenant + " has no database of its own");
         }
-        Open held = leased(tenant, database);
-        try {
-            return work.apply(held.persistence());
-        } finally {
-            held.release();
+        return new Held(leased(tenant, database));
+    }
+
+    /** How many holds are taken and not yet let go, over every open database (zero when every caller let go). */
+    public int holdsNow() {
+        return open.values().stream().mapToInt(entry -> Math.max(0, entry.leases().get())).sum();
+    }
+
+    /** One caller's hold on a tenant's open database; closing it lets go, once. */
+    public static final class Held implements AutoCloseable {
+
+        private final Open open;
+        private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private Held(Open open) {
+            this.open = open;
+        }
+
+        public PostgresPersistence database() {
+            if (released.get()) {
+                throw new IllegalStateException("this hold on a tenant's database was let go");
+            }
+            return open.persistence();
+        }
+
+        @Override
+        public void close() {
+            if (released.compareAndSet(false, true)) {
+                open.release();
+            }
         }
     }
 
@@ -131,10 +187,23 @@ public final class DedicatedDatabases implements AutoCloseable {
             return existing;
         }
         evictIdleLeastRecentlyUsedBeyond(maxOpen - 1);
-        Open opened = new Open(PostgresPersistence.start(database, clock, idempotencyRetention),
-                new AtomicLong(System.nanoTime()), new java.util.concurrent.atomic.AtomicInteger());
+        Open opened = new Open(opened(tenant, database), new AtomicLong(System.nanoTime()),
+                new java.util.concurrent.atomic.AtomicInteger());
         open.put(tenant, opened);
         return opened;
+    }
+
+    /**
+     * Opens {@code tenant}'s pools; a database that cannot be reached or fails the self-check is unavailable to its
+     * own tenant only, and answered as such (503), never as an error of the service.
+     */
+    private PostgresPersistence opened(TenantId tenant, PostgresSettings database) {
+        try {
+            return PostgresPersistence.startOnDemand(database, clock, idempotencyRetention);
+        } catch (RuntimeException failure) {
+            LOG.warn("the database of {} cannot be opened: {}", tenant, failure.getMessage());
+            throw new DependencyUnavailable("the database of " + tenant, failure);
+        }
     }
 
     private void evictIdleLeastRecentlyUsedBeyond(int keep) {

@@ -38,10 +38,20 @@ public final class PostgresPersistence implements AutoCloseable {
     private final JdbiIdempotencyStore idempotency;
     private final Jdbi application;
 
+    /** How long opening the pools at startup waits for the database to answer. */
+    private static final long STARTUP_WAIT_MILLIS = 10_000;
+    /** Opening while a request waits does not wait at all: the self-check's checkout fails within its deadline. */
+    private static final long NO_WAIT = -1;
+
     private PostgresPersistence(PostgresSettings settings, Clock clock, Duration idempotencyRetention,
                                 UnaryOperator<TemplateEngine> sqlRewriter, boolean selfCheck) {
-        this.applicationPool = pool("tenantry-app", settings, settings.app(), settings.appPoolSize());
-        this.bypassPool = pool("tenantry-bypass", settings, settings.bypass(), settings.bypassPoolSize());
+        this(settings, clock, idempotencyRetention, sqlRewriter, selfCheck, STARTUP_WAIT_MILLIS);
+    }
+
+    private PostgresPersistence(PostgresSettings settings, Clock clock, Duration idempotencyRetention,
+                                UnaryOperator<TemplateEngine> sqlRewriter, boolean selfCheck, long initialWaitMillis) {
+        this.applicationPool = pool("tenantry-app", settings, settings.app(), settings.appPoolSize(), initialWaitMillis);
+        this.bypassPool = pool("tenantry-bypass", settings, settings.bypass(), settings.bypassPoolSize(), initialWaitMillis);
         this.breaker = new DatabaseBreaker("the database at " + settings.url().split("\\?", 2)[0],
                 new DatabaseProbe(settings.url(), settings.app(), settings.checkoutTimeout()), PROBE_INTERVAL,
                 settings.checkoutTimeout());
@@ -69,6 +79,14 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Connects with {@code settings}; the schema must be migrated already ({@link SchemaMigrator}). */
     public static PostgresPersistence start(PostgresSettings settings, Clock clock, Duration idempotencyRetention) {
         return new PostgresPersistence(settings, clock, idempotencyRetention, UnaryOperator.identity(), true);
+    }
+
+    /**
+     * As {@link #start}, for pools opened while a request waits (a tenant's own database): a database that does not
+     * answer fails the opening within the checkout deadline instead of holding the request for seconds.
+     */
+    public static PostgresPersistence startOnDemand(PostgresSettings settings, Clock clock, Duration idempotencyRetention) {
+        return new PostgresPersistence(settings, clock, idempotencyRetention, UnaryOperator.identity(), true, NO_WAIT);
     }
 
     /** As {@link #start}, rewriting each statement's SQL first (for the isolation tests' modes). */
@@ -147,7 +165,8 @@ public final class PostgresPersistence implements AutoCloseable {
         bypassPool.close();
     }
 
-    private static HikariDataSource pool(String name, PostgresSettings settings, PostgresSettings.Login login, int size) {
+    private static HikariDataSource pool(String name, PostgresSettings settings, PostgresSettings.Login login, int size,
+                                         long initialWaitMillis) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(settings.url());
@@ -169,7 +188,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 .mapToLong(Duration::toSeconds).max().orElse(15);
         config.addDataSourceProperty("socketTimeout", String.valueOf(longestStatement + 5));
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.setInitializationFailTimeout(10_000);
+        config.setInitializationFailTimeout(initialWaitMillis);
         return new HikariDataSource(config);
     }
 }

@@ -49,7 +49,8 @@ final class InMemoryFixture implements PersistenceFixture {
                 }, Integer::longValue));
         InMemoryAuditLog audit = new InMemoryAuditLog();
         InMemoryIdempotencyStore claims = new InMemoryIdempotencyStore(Clock.systemUTC(), Duration.ofHours(24));
-        adapters = new Adapters(new InMemoryOrderRepository(claims), new InMemoryUserRepository(), tenants, audit, audit,
-                claims);
+        InMemoryOrderRepository orders = new InMemoryOrderRepository(claims);
+        adapters = new Adapters(orders, new InMemoryUserRepository(), tenants, audit, audit, claims,
+                limit -> new io.tenantry.application.order.NewestOrders(orders.listAcrossTenants(limit), java.util.List.of()));
     }
 }

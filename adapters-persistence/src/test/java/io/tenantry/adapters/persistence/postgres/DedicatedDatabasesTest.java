@@ -1,11 +1,9 @@
 package io.tenantry.adapters.persistence.postgres;
 
 import io.tenantry.application.contract.Orders;
-import io.tenantry.domain.order.Order;
 import io.tenantry.kernel.testing.TwoTenants;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -17,24 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Where rows land with dedicated databases, and the cap on open pools. */
+/** The cap on open pools, holds on a tenant's database, and a tenant database that does not answer. */
 class DedicatedDatabasesTest {
-
-    @Test
-    void aTenantWithItsOwnDatabaseWritesOnlyThere() throws Exception {
-        DedicatedFixture fixture = DedicatedFixture.get();
-        fixture.reset();
-        Order ofA = Orders.sample("customer of A");
-        Order ofB = Orders.sample("customer of B");
-        as(MEMBER_A, () -> fixture.orders().add(ofA));
-        as(MEMBER_B, () -> fixture.orders().add(ofB));
-        assertEquals(1, ownerCount(fixture.ownOfA(), "tenant-a"));
-        assertEquals(0, ownerCount(fixture.sharedDatabase(), "tenant-a"), "nothing of A in the shared database");
-        assertEquals(1, ownerCount(fixture.sharedDatabase(), "tenant-b"));
-        assertEquals(0, ownerCount(fixture.ownOfA(), "tenant-b"), "nothing of B in A's database");
-        assertTrue(as(MEMBER_A, () -> fixture.orders().find(ofA.id())).isPresent());
-        assertTrue(as(MEMBER_B, () -> fixture.orders().find(ofA.id())).isEmpty());
-    }
 
     @Test
     void openPoolsAreCappedByClosingTheLeastRecentlyUsedIdleOne() {
@@ -81,9 +63,57 @@ class DedicatedDatabasesTest {
         }
     }
 
-    private static long ownerCount(TestDatabase database, String tenant) throws Exception {
-        try (Connection owner = database.asOwner()) {
-            return RowLevelSecurityTest.count(owner, "SELECT count(*) FROM orders WHERE tenant_id = '" + tenant + "'");
+    @Test
+    void aHoldKeepsTheDatabaseOpenUntilItIsLetGoOnce() {
+        try (TestDatabase ofA = TestDatabase.create(1); TestDatabase ofB = TestDatabase.create(1)) {
+            DedicatedDatabases dedicated = new DedicatedDatabases(
+                    Map.of(TwoTenants.A, ofA.settings(), TwoTenants.B, ofB.settings()), 1, Clock.systemUTC(), Duration.ofHours(1));
+            try (dedicated) {
+                dedicated.migrate();
+                DedicatedDatabases.Held held = dedicated.hold(TwoTenants.A);
+                assertEquals(1, dedicated.holdsNow());
+                as(MEMBER_B, () -> dedicated.call(TwoTenants.B, ownOfB -> ownOfB.orders().count()));
+                assertEquals(0L, (long) as(MEMBER_A, () -> held.database().orders().count()), "A stayed open while held");
+                held.close();
+                held.close();
+                assertEquals(0, dedicated.holdsNow(), "let go once, however often closed");
+                assertThrows(IllegalStateException.class, held::database, "a hold let go gives no database");
+            }
         }
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsUnavailableToItsTenantAtOnceAndLeftOutOfTheListing() {
+        try (TestDatabase ofA = TestDatabase.create(1)) {
+            PostgresSettings unreachable = unreachable(ofA.settings());
+            DedicatedDatabases dedicated = new DedicatedDatabases(
+                    Map.of(TwoTenants.A, ofA.settings(), TwoTenants.B, unreachable), 2, Clock.systemUTC(), Duration.ofHours(1));
+            try (dedicated) {
+                new SchemaMigrator(ofA.settings()).migrate();
+                long started = System.nanoTime();
+                io.tenantry.application.health.DependencyUnavailable down = assertThrows(
+                        io.tenantry.application.health.DependencyUnavailable.class,
+                        () -> as(MEMBER_B, () -> dedicated.call(TwoTenants.B, database -> database.orders().count())));
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                assertTrue(down.getMessage().contains("the database of tenant-b"), down.getMessage());
+                assertTrue(millis < 5_000, "refused within the checkout deadline, not after a long wait: " + millis + " ms");
+                assertEquals(0, dedicated.openPools(), "nothing half-open is kept");
+                assertEquals(0L, (long) as(MEMBER_A, () -> dedicated.call(TwoTenants.A, database -> database.orders().count())),
+                        "positive control: the other tenant's database answers");
+
+                PostgresFixture shared = PostgresFixture.shared(PostgresFixture.Mode.BOTH);
+                shared.reset();
+                io.tenantry.application.order.NewestOrders newest = as(TwoTenants.ADMIN, () -> shared.bypass().call(
+                        new io.tenantry.kernel.audit.BypassRequest("admin.orders.list", "all-tenants", "test"),
+                        () -> dedicated.acrossAllDatabases(shared.persistence()).newest(10), listed -> listed.orders().size()));
+                assertEquals(java.util.List.of("tenant-b"), newest.unreadable(), "the listing names what it left out");
+            }
+        }
+    }
+
+    /** The same database and logins at an address where nothing listens. */
+    private static PostgresSettings unreachable(PostgresSettings settings) {
+        return new PostgresSettings(settings.url().replaceFirst("//[^/]+/", "//127.0.0.1:9/"), settings.migrator(),
+                settings.app(), settings.bypass(), 1, 1, false, Duration.ofMillis(500));
     }
 }

@@ -72,7 +72,7 @@ public final class PostgresFixture implements PersistenceFixture {
     @Override
     public Adapters adapters() {
         return new Adapters(persistence.orders(), persistence.users(), persistence.tenants(), persistence.audit(),
-                persistence.audit(), persistence.idempotency());
+                persistence.audit(), persistence.idempotency(), DedicatedDatabases.none().acrossAllDatabases(persistence));
     }
 
     @Override
@@ -84,6 +84,11 @@ public final class PostgresFixture implements PersistenceFixture {
 
     @Override
     public void reset() {
+        reset(database);
+    }
+
+    /** Empties {@code database} (the audit log too) and provisions tenants A, B and the platform tenant as active. */
+    public static void reset(TestDatabase database) {
         database.execute(
                 // only the owner can empty the append-only log, by switching its trigger off: serve never holds
                 // the owner's login in production (docs/production.md)

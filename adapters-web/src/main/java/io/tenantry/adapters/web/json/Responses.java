@@ -43,6 +43,13 @@ public final class Responses {
         }
     }
 
+    /**
+     * The cross-tenant listing: the orders found, and the databases that could not be read for it ({@code shared},
+     * or a tenant's id for its own database), so a partial answer never passes for a whole one.
+     */
+    public record TenantOrders(List<TenantOrderJson> items, List<String> unreadableDatabases) {
+    }
+
     public record AuditEventJson(UUID id, Instant at, String actor, String actorTenant, String action,
                                  String targetScope, String justification, String outcome, long rows, String requestId,
                                  String source, String details) {

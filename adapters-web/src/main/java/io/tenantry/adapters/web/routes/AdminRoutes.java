@@ -12,6 +12,8 @@ import io.tenantry.adapters.web.json.Responses;
 import io.tenantry.adapters.web.json.Responses.AuditEventJson;
 import io.tenantry.adapters.web.json.Responses.TenantJson;
 import io.tenantry.adapters.web.json.Responses.TenantOrderJson;
+import io.tenantry.adapters.web.json.Responses.TenantOrders;
+import io.tenantry.application.order.NewestOrders;
 import io.tenantry.application.admin.AdminUseCases.ChangeTenantUseCase;
 import io.tenantry.application.admin.AdminUseCases.ListAllOrdersUseCase;
 import io.tenantry.application.admin.AdminUseCases.ListTenantsUseCase;
@@ -84,7 +86,8 @@ public final class AdminRoutes {
 
     private void listOrders(Context ctx) {
         int limit = RequestBodies.intParam(ctx, "limit", 100, 1, 1_000);
-        ctx.json(new Responses.Items<>(admin.listAllOrders().listAllOrders(limit).stream().map(TenantOrderJson::from).toList()));
+        NewestOrders newest = admin.listAllOrders().listAllOrders(limit);
+        ctx.json(new TenantOrders(newest.orders().stream().map(TenantOrderJson::from).toList(), newest.unreadable()));
     }
 
     private void audit(Context ctx) {

@@ -1,9 +1,9 @@
-package io.tenantry.adapters.persistence.postgres;
+package io.tenantry.bootstrap;
 
-import io.tenantry.application.contract.UserRepositoryContract;
 import io.tenantry.application.contract.PersistenceFixture;
+import io.tenantry.application.contract.UserRepositoryContract;
 
-/** The UserRepository contract with tenant A on a database of its own and tenant B on the shared one. */
+/** The UserRepository contract through the container, tenant A on a database of its own, B on the shared one. */
 class DedicatedUserRepositoryTest extends UserRepositoryContract {
 
     @Override

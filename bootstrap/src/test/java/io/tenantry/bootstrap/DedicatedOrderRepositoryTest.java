@@ -1,9 +1,9 @@
-package io.tenantry.adapters.persistence.postgres;
+package io.tenantry.bootstrap;
 
 import io.tenantry.application.contract.OrderRepositoryContract;
 import io.tenantry.application.contract.PersistenceFixture;
 
-/** The OrderRepository contract with tenant A on a database of its own and tenant B on the shared one. */
+/** The OrderRepository contract through the container, tenant A on a database of its own, B on the shared one. */
 class DedicatedOrderRepositoryTest extends OrderRepositoryContract {
 
     @Override
