@@ -85,6 +85,12 @@ final class Api {
             return headers.firstValue(name);
         }
 
+        /** Asserts the status, showing the body when it differs. */
+        Response assertStatus(int expected) {
+            assertEquals(expected, status, body);
+            return this;
+        }
+
         /** Asserts a problem+json answer with {@code status} that leaks nothing internal. */
         Response assertProblem(int expected) {
             assertEquals(expected, status, body);

@@ -68,7 +68,7 @@ public final class DedicatedDatabases implements AutoCloseable {
         if (maxOpen < 1) {
             throw new IllegalArgumentException("'maxOpen' must be positive");
         }
-        this.settings = Map.copyOf(settings);
+        this.settings = new ConcurrentHashMap<>(settings);
         this.maxOpen = maxOpen;
         this.clock = clock;
         this.idempotencyRetention = idempotencyRetention;
@@ -94,12 +94,26 @@ public final class DedicatedDatabases implements AutoCloseable {
         return settings.containsKey(tenant);
     }
 
+    /**
+     * Gives {@code tenant} the database {@code database} from the next call on; the database must be migrated, with
+     * the tenant registered in it ({@link #migrateAndRegister}). Refused when the tenant has one already.
+     */
+    public void add(TenantId tenant, PostgresSettings database) {
+        if (settings.putIfAbsent(tenant, database) != null) {
+            throw new IllegalStateException(tenant + " has a database of its own already");
+        }
+    }
+
+    /** Migrates {@code database} and registers {@code tenant} in it; returns how many migrations ran. */
+    public static int migrateAndRegister(TenantId tenant, PostgresSettings database) {
+        int migrations = new SchemaMigrator(database).migrate();
+        registerTenant(tenant, database);
+        return migrations;
+    }
+
     /** Migrates every dedicated database and registers its tenant there (its rows reference it). */
     public void migrate() {
-        settings.forEach((tenant, database) -> {
-            new SchemaMigrator(database).migrate();
-            registerTenant(tenant, database);
-        });
+        settings.forEach(DedicatedDatabases::migrateAndRegister);
     }
 
     /** Work on one database; it may throw the port's own checked exceptions. */
