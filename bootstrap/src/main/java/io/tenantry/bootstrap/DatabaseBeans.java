@@ -4,6 +4,9 @@ import io.tenantry.adapters.persistence.postgres.DedicatedDatabases;
 import io.tenantry.application.idempotency.IdempotencyStore;
 import io.tenantry.application.order.EveryDatabaseOrders;
 import io.tenantry.application.order.OrderRepository;
+import io.tenantry.application.admin.TenantDatabases;
+import io.tenantry.application.tenant.Tenant;
+import io.tenantry.application.tenant.TenantAccess;
 import io.tenantry.application.tenant.TenantDirectory;
 import io.tenantry.application.user.UserRepository;
 import io.tenantry.bootstrap.contextual.ForTenantGroup;
@@ -16,6 +19,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import java.util.Optional;
 
 /**
  * Where a tenant's rows live, as candidates of the repository ports: the shared database for every tenant, and for
@@ -30,18 +35,38 @@ import jakarta.inject.Singleton;
 @Singleton
 public class DatabaseBeans {
 
-    /** The tenants with a database of their own, as a group the container asks on every repository call. */
-    public record DedicatedDatabaseTenants(DedicatedDatabases databases) implements TenantGroup {
+    /**
+     * The tenants with a database of their own, as a group the container asks on every repository call: those the
+     * configuration declares, and those whose entry in the control plane names one (given at run time, maybe by
+     * another instance). The entry is the one the request's access check read, so the request is routed by the
+     * same reading that admitted it.
+     */
+    public record DedicatedDatabaseTenants(DedicatedDatabases databases, TenantAccess access) implements TenantGroup {
         @Override
         public boolean contains(TenantId tenant) {
-            return databases.has(tenant);
+            if (databases.declared(tenant)) {
+                return true;
+            }
+            if (!TenantContext.current().map(identity -> identity.tenant().equals(tenant)).orElse(false)) {
+                return false;
+            }
+            Optional<String> own = access.current().flatMap(Tenant::ownDatabase);
+            own.ifPresent(database -> databases.adopt(tenant, database));
+            return own.isPresent();
         }
     }
 
     @Produces
     @Singleton
-    DedicatedDatabaseTenants dedicatedTenants(DatabaseRuntime database) {
-        return new DedicatedDatabaseTenants(database.dedicated());
+    DedicatedDatabaseTenants dedicatedTenants(DatabaseRuntime database, TenantAccess access) {
+        return new DedicatedDatabaseTenants(database.dedicated(), access);
+    }
+
+    /** Gives tenants databases of their own and retires them, inside the audited bypass. */
+    @Produces
+    @Singleton
+    TenantDatabases tenantDatabases(DatabaseRuntime database) {
+        return database.dedicated().moves(database.persistence());
     }
 
     /** The current tenant's own database, held open until the call that needed it returns. */

@@ -34,6 +34,7 @@ public final class DatabaseRuntime implements AutoCloseable {
         this.dedicated = new DedicatedDatabases(dedicated.databases(), dedicated.maxOpenPools(), clock, IDEMPOTENCY_RETENTION);
         if (migrate) {
             migrate(settings, this.dedicated);
+            this.dedicated.provisioningOn(settings, dedicated.poolSize());
         } else {
             LOG.info("serving {} as it is migrated (TENANTRY_DB_MIGRATE=false): no migrator login", settings.url());
         }

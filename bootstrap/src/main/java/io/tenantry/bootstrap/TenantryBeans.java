@@ -132,7 +132,7 @@ public class TenantryBeans {
         TenantryWeb.Services services = new TenantryWeb.Services(
                 new OrderRoutes.UseCases(orders, orders, orders, orders, orders, orders),
                 new UserRoutes.UseCases(users, users, users),
-                new AdminRoutes.UseCases(admin, admin, admin, admin, admin), access, admin,
+                new AdminRoutes.UseCases(admin, admin, admin, admin, admin, admin, admin), access, admin,
                 new FileRoutes.UseCases(files, files, files, files),
                 new HealthService(healthChecks(config, database, redis)), limiter, config.limits());
         return new TenantryWeb(config.web(), services, metrics);

@@ -87,14 +87,27 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 UploadBounds.defaults(), TierQuotas.defaults(), true);
     }
 
-    /** Tenants with their own database (same roles as the shared one) and the cap on their open pools. */
-    public record Dedicated(Map<TenantId, PostgresSettings> databases, int maxOpenPools) {
+    /**
+     * Tenants with their own database (same roles as the shared one), the cap on their open pools, and the size of
+     * the application pool of each database given to a tenant at run time.
+     */
+    public record Dedicated(Map<TenantId, PostgresSettings> databases, int maxOpenPools, int poolSize) {
+        public static final int DEFAULT_MAX_OPEN = 8;
+        public static final int DEFAULT_POOL_SIZE = 4;
+
         public Dedicated {
             databases = Map.copyOf(databases);
+            if (maxOpenPools < 1 || poolSize < 1) {
+                throw new IllegalArgumentException("TENANTRY_DEDICATED_MAX_OPEN and TENANTRY_DEDICATED_POOL_SIZE must be positive");
+            }
+        }
+
+        public Dedicated(Map<TenantId, PostgresSettings> databases, int maxOpenPools) {
+            this(databases, maxOpenPools, DEFAULT_POOL_SIZE);
         }
 
         public static Dedicated none() {
-            return new Dedicated(Map.of(), 1);
+            return new Dedicated(Map.of(), DEFAULT_MAX_OPEN);
         }
     }
 
@@ -189,7 +202,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         source.get("TENANTRY_DEDICATED_DATABASES").ifPresent(spec -> {
             PostgresSettings template = shared.orElseThrow(() -> new IllegalArgumentException(
                     "TENANTRY_DEDICATED_DATABASES needs TENANTRY_DB_URL (the shared database)"));
-            int poolSize = source.getInt("TENANTRY_DEDICATED_POOL_SIZE", 4);
+            int poolSize = source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE);
             for (String entry : spec.split(",")) {
                 String[] tenantAndUrl = entry.strip().split("=", 2);
                 if (tenantAndUrl.length != 2) {
@@ -200,7 +213,8 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                         template.checkoutTimeout(), template.allowUnpatchedServer(), template.workLimits()));
             }
         });
-        return new Dedicated(databases, source.getInt("TENANTRY_DEDICATED_MAX_OPEN", 8));
+        return new Dedicated(databases, source.getInt("TENANTRY_DEDICATED_MAX_OPEN", Dedicated.DEFAULT_MAX_OPEN),
+                source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE));
     }
 
     /** {@code TENANTRY_DB_CHECKOUT_MILLIS}: how long a request may wait for a pooled connection (then 503). */

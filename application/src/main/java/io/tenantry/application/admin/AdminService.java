@@ -21,6 +21,7 @@ import io.tenantry.kernel.audit.AuditLog;
 import io.tenantry.kernel.audit.Bypass;
 import io.tenantry.kernel.audit.BypassRequest;
 import io.tenantry.kernel.context.TenantContext;
+import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.policy.AccessDenied;
 import jakarta.inject.Inject;
@@ -33,7 +34,8 @@ import java.util.Optional;
  * {@link Bypass}, so each call leaves exactly one audit event, whether it succeeds or fails.
  */
 public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUseCase, ListTenantsUseCase,
-        ProvisionTenantUseCase, ChangeTenantUseCase, RecordRefusedAdminAttemptUseCase {
+        ProvisionTenantUseCase, ChangeTenantUseCase, RecordRefusedAdminAttemptUseCase,
+        AdminUseCases.GiveOwnDatabaseUseCase, AdminUseCases.RetireOwnDatabaseUseCase {
 
     private static final String ALL_TENANTS = "all-tenants";
 
@@ -42,11 +44,13 @@ public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUse
     private final TenantDirectory tenants;
     private final AuditLog audit;
     private final TenantAccess access;
+    private final TenantDatabases databases;
 
     @Inject
     public AdminService(Bypass bypass, EveryDatabaseOrders orders, TenantDirectory tenants, AuditLog audit,
-                        TenantAccess access) {
+                        TenantAccess access, TenantDatabases databases) {
         this.bypass = bypass;
+        this.databases = databases;
         this.orders = orders;
         this.tenants = tenants;
         this.audit = audit;
@@ -98,6 +102,41 @@ public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUse
                         command.status().orElse(current.status())))), result -> result.isPresent() ? 1 : 0);
         access.evict(command.id());
         return changed;
+    }
+
+    @Override
+    public DatabaseMove giveOwnDatabase(TenantId tenant) {
+        requireAdmin();
+        DatabaseMove outcome = bypass.call(new BypassRequest("admin.tenants.database.give", tenant.value(),
+                        "platform operator gives a tenant a database of its own"),
+                () -> refusalToMove(tenants.find(tenant)).orElseGet(() -> databases.giveOwnDatabase(tenant)), AdminService::moved);
+        access.evict(tenant);
+        return outcome;
+    }
+
+    @Override
+    public DatabaseMove retireOwnDatabase(TenantId tenant) {
+        requireAdmin();
+        DatabaseMove outcome = bypass.call(new BypassRequest("admin.tenants.database.retire", tenant.value(),
+                        "platform operator retires a tenant's own database"),
+                () -> refusalToMove(tenants.find(tenant)).orElseGet(() -> databases.retireOwnDatabase(tenant)), AdminService::moved);
+        access.evict(tenant);
+        return outcome;
+    }
+
+    /**
+     * Why a tenant's rows may not move now, if they may not: it must exist and be suspended, so that no instance
+     * serves it while they move (the entry each instance reads next says where its rows live).
+     */
+    private static Optional<DatabaseMove> refusalToMove(Optional<Tenant> found) {
+        if (found.isEmpty()) {
+            return Optional.of(new DatabaseMove.UnknownTenant());
+        }
+        return found.get().active() ? Optional.of(new DatabaseMove.StillActive()) : Optional.empty();
+    }
+
+    private static long moved(DatabaseMove outcome) {
+        return outcome instanceof DatabaseMove.Moved ? 1 : 0;
     }
 
     @Override

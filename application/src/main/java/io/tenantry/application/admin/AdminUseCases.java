@@ -40,6 +40,16 @@ public final class AdminUseCases {
         Optional<Tenant> change(ChangeTenantCommand command);
     }
 
+    /** Gives a suspended tenant a database of its own, migrated, from its next call on. */
+    public interface GiveOwnDatabaseUseCase {
+        DatabaseMove giveOwnDatabase(TenantId tenant);
+    }
+
+    /** Retires a suspended tenant's own database, once it holds no rows of the tenant. */
+    public interface RetireOwnDatabaseUseCase {
+        DatabaseMove retireOwnDatabase(TenantId tenant);
+    }
+
     /**
      * Records that the current caller knocked at an operator's door ({@code operation}, e.g. {@code GET /admin/orders})
      * and was refused for {@code reason}. Needs no role: whoever was refused is what goes on record.

@@ -34,6 +34,17 @@ public final class TenantAccess implements CheckTenantAccessUseCase {
 
     @Override
     public Verdict check() {
+        return current()
+                .<Verdict>map(found -> found.active() ? new Verdict.Granted(found) : new Verdict.Suspended())
+                .orElseGet(Verdict.UnknownTenant::new);
+    }
+
+    /**
+     * The current tenant's entry as this check sees it: the one read for the request's own check, unless it grew
+     * older than {@link #maxAge()} since. What routes the tenant's calls to the database its entry names, so an
+     * instance that admitted a tenant routes it by the same reading.
+     */
+    public Optional<Tenant> current() {
         TenantId tenant = TenantContext.require("a tenant access check").tenant();
         Instant now = clock.instant();
         Entry entry = cache.get(tenant);
@@ -41,9 +52,7 @@ public final class TenantAccess implements CheckTenantAccessUseCase {
             entry = new Entry(directory.current(), now.plus(maxAge));
             cache.put(tenant, entry);
         }
-        return entry.tenant()
-                .<Verdict>map(found -> found.active() ? new Verdict.Granted(found) : new Verdict.Suspended())
-                .orElseGet(Verdict.UnknownTenant::new);
+        return entry.tenant();
     }
 
     /** Forgets what is known of {@code tenant}, after its tier or status changed. */

@@ -42,12 +42,14 @@ class AdminServiceTest {
     };
     private final EveryDatabaseOrders orders = mock(EveryDatabaseOrders.class);
     private final TenantDirectory tenants = mock(TenantDirectory.class);
+    private final TenantDatabases databases = mock(TenantDatabases.class);
     private final AdminService admin = new AdminService(new Bypass(new io.tenantry.kernel.audit.BypassTransaction() {
         @Override
         public <T> T atomically(java.util.function.Function<AuditLog, T> work) {
             return work.apply(log);
         }
-    }, Clock.systemUTC()), orders, tenants, log, new TenantAccess(tenants, Clock.systemUTC(), Duration.ofSeconds(1)));
+    }, Clock.systemUTC()), orders, tenants, log, new TenantAccess(tenants, Clock.systemUTC(), Duration.ofSeconds(1)),
+            databases);
 
     @Test
     void nonAdminsAreRefusedBeforeAnythingRuns() {
@@ -66,5 +68,29 @@ class AdminServiceTest {
         assertEquals(List.of("acme"), listed.unreadable(), "a database left out is reported, not fatal");
         assertEquals(1, recorded.size());
         assertEquals("admin.orders.list", recorded.getFirst().action());
+    }
+
+    @Test
+    void anActiveTenantsRowsDoNotMoveAndASuspendedOnesDoInsideTheBypassAuditedOnce() {
+        io.tenantry.kernel.context.TenantId acme = io.tenantry.kernel.context.TenantId.of("acme");
+        io.tenantry.application.tenant.Tenant active = new io.tenantry.application.tenant.Tenant(acme, "Acme",
+                io.tenantry.kernel.context.Tier.ENTERPRISE, io.tenantry.application.tenant.TenantStatus.ACTIVE);
+        when(tenants.find(acme)).thenReturn(java.util.Optional.of(active));
+        assertEquals(new DatabaseMove.StillActive(), as(ADMIN, () -> admin.giveOwnDatabase(acme)));
+        verifyNoInteractions(databases);
+
+        io.tenantry.application.tenant.Tenant suspended = active.with(active.tier(),
+                io.tenantry.application.tenant.TenantStatus.SUSPENDED);
+        when(tenants.find(acme)).thenReturn(java.util.Optional.of(suspended));
+        DatabaseMove moved = new DatabaseMove.Moved(suspended.livingIn(java.util.Optional.of("tenantry_acme")));
+        when(databases.giveOwnDatabase(acme)).thenAnswer(call -> {
+            assertTrue(TenantContext.inBypass(), "the move runs inside the bypass");
+            return moved;
+        });
+        assertEquals(moved, as(ADMIN, () -> admin.giveOwnDatabase(acme)));
+        assertEquals(2, recorded.size(), "one audit event per call, refused or done");
+        assertEquals("admin.tenants.database.give", recorded.getLast().action());
+        assertEquals(1, recorded.getLast().rows());
+        assertThrows(AccessDenied.class, () -> as(OWNER_A, () -> admin.retireOwnDatabase(acme)));
     }
 }

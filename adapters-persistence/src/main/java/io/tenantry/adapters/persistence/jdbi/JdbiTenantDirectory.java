@@ -3,6 +3,7 @@ package io.tenantry.adapters.persistence.jdbi;
 import io.tenantry.application.tenant.Tenant;
 import io.tenantry.application.tenant.TenantDirectory;
 import io.tenantry.kernel.context.TenantId;
+import io.tenantry.kernel.policy.BypassRls;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.List;
@@ -45,5 +46,23 @@ public final class JdbiTenantDirectory implements TenantDirectory {
     @Override
     public Optional<Tenant> find(TenantId id) {
         return bypass.find(id.value());
+    }
+
+    /** Records that {@code id}'s rows live in {@code database}, a database of its own. Bypass only. */
+    @BypassRls(justification = "platform operators move a tenant's rows to a database of its own")
+    public boolean placeInOwnDatabase(TenantId id, String database) {
+        return bypass.placeInOwnDatabase(id.value(), database) == 1;
+    }
+
+    /** Records that {@code id}'s rows live in the shared database. Bypass only. */
+    @BypassRls(justification = "platform operators move a tenant's rows back to the shared database")
+    public boolean placeInSharedDatabase(TenantId id) {
+        return bypass.placeInSharedDatabase(id.value()) == 1;
+    }
+
+    /** How many orders, users and idempotency keys of {@code id} this database holds. Bypass only. */
+    @BypassRls(justification = "platform operators check that a tenant leaves no rows behind when its rows move")
+    public long rowsOf(TenantId id) {
+        return bypass.rowsOf(id.value());
     }
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
 @BindCurrentTenant
 interface TenantDao {
 
-    String COLUMNS = "SELECT id, name, tier, status FROM tenants ";
+    String COLUMNS = "SELECT id, name, tier, status, own_database FROM tenants ";
 
     @SqlQuery(COLUMNS + "WHERE id = :tenantId")
     Optional<Tenant> current();
@@ -43,13 +43,27 @@ interface TenantDao {
     @SqlUpdate("UPDATE tenants SET tier = :tier, status = :status WHERE id = :id")
     int update(@Bind("id") String id, @Bind("tier") String tier, @Bind("status") String status);
 
+    @BypassRls(justification = "platform operators move a tenant's rows to a database of its own")
+    @SqlUpdate("UPDATE tenants SET own_database = :database WHERE id = :id")
+    int placeInOwnDatabase(@Bind("id") String id, @Bind("database") String database);
+
+    @BypassRls(justification = "platform operators move a tenant's rows back to the shared database")
+    @SqlUpdate("UPDATE tenants SET own_database = NULL WHERE id = :id")
+    int placeInSharedDatabase(@Bind("id") String id);
+
+    @BypassRls(justification = "platform operators check that a tenant leaves no rows behind when its rows move")
+    @SqlQuery("SELECT (SELECT count(*) FROM orders o WHERE o.tenant_id = :id) + (SELECT count(*) FROM users u "
+            + "WHERE u.tenant_id = :id) + (SELECT count(*) FROM idempotency_keys k WHERE k.tenant_id = :id)")
+    long rowsOf(@Bind("id") String id);
+
     /** Reads a tenant row. */
     final class TenantMapper implements RowMapper<Tenant> {
         @Override
         public Tenant map(ResultSet row, StatementContext context) throws SQLException {
             return new Tenant(TenantId.of(row.getString("id")), row.getString("name"),
                     Tier.fromWireName(row.getString("tier")).orElseThrow(),
-                    TenantStatus.fromWireName(row.getString("status")).orElseThrow());
+                    TenantStatus.fromWireName(row.getString("status")).orElseThrow(),
+                    Optional.ofNullable(row.getString("own_database")));
         }
     }
 }

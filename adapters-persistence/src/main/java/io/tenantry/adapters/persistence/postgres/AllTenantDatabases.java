@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The cross-tenant reads over the shared database and every dedicated one, merged. A database that is down is
+ * The cross-tenant reads over the shared database and every dedicated one (declared in the configuration, or named
+ * by a tenant's entry), merged. A database that is down is
  * reported by name and left out; the others still answer.
  */
 final class AllTenantDatabases implements EveryDatabaseOrders {
@@ -32,8 +33,16 @@ final class AllTenantDatabases implements EveryDatabaseOrders {
     public NewestOrders newest(int limit) {
         List<TenantOrder> all = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        readInto(all, unreadable, NewestOrders.SHARED, () -> shared.orders().listAcrossTenants(limit));
-        for (TenantId tenant : dedicated.tenants().stream().sorted(java.util.Comparator.comparing(TenantId::value)).toList()) {
+        java.util.SortedSet<TenantId> owners = new java.util.TreeSet<>(java.util.Comparator.comparing(TenantId::value));
+        dedicated.tenants().stream().filter(dedicated::declared).forEach(owners::add);
+        readInto(all, unreadable, NewestOrders.SHARED, () -> {
+            shared.tenants().listAll().forEach(tenant -> tenant.ownDatabase().ifPresent(database -> {
+                dedicated.adopt(tenant.id(), database);
+                owners.add(tenant.id());
+            }));
+            return shared.orders().listAcrossTenants(limit);
+        });
+        for (TenantId tenant : owners) {
             readInto(all, unreadable, tenant.value(),
                     () -> dedicated.call(tenant, database -> database.orders().listAcrossTenants(limit)));
         }

@@ -28,8 +28,16 @@ public final class DedicatedDatabases implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DedicatedDatabases.class);
 
+    private static final java.util.regex.Pattern DATABASE_IN_URL =
+            java.util.regex.Pattern.compile("^(jdbc:postgresql://[^/]*/)([^?]*)(.*)$");
+    private static final String DUPLICATE_DATABASE = "42P04";
+
+    /** The databases in use: those declared in the configuration and those given to tenants at run time. */
     private final Map<TenantId, PostgresSettings> settings;
+    private final Set<TenantId> declared;
     private final int maxOpen;
+    /** Where databases given at run time are created, with which logins; empty when this instance may not create any. */
+    private volatile java.util.Optional<PostgresSettings> server = java.util.Optional.empty();
     private final Clock clock;
     private final Duration idempotencyRetention;
     private final Map<TenantId, Open> open = new ConcurrentHashMap<>();
@@ -69,6 +77,7 @@ public final class DedicatedDatabases implements AutoCloseable {
             throw new IllegalArgumentException("'maxOpen' must be positive");
         }
         this.settings = new ConcurrentHashMap<>(settings);
+        this.declared = Set.copyOf(settings.keySet());
         this.maxOpen = maxOpen;
         this.clock = clock;
         this.idempotencyRetention = idempotencyRetention;
@@ -79,9 +88,130 @@ public final class DedicatedDatabases implements AutoCloseable {
         return new DedicatedDatabases(Map.of(), 1, Clock.systemUTC(), Duration.ofHours(24));
     }
 
-    /** The tenants that have a database of their own. */
+    /**
+     * Lets this instance give tenants databases of their own at run time: created on {@code shared}'s server by its
+     * migrator login (which needs {@code CREATEDB}), with its application and bypass logins, pools of
+     * {@code poolSize}. Returns this.
+     */
+    public DedicatedDatabases provisioningOn(PostgresSettings shared, int poolSize) {
+        this.server = java.util.Optional.of(new PostgresSettings(shared.url(), shared.migrator(), shared.app(),
+                shared.bypass(), poolSize, 1, false, shared.checkoutTimeout(), shared.allowUnpatchedServer(),
+                shared.workLimits()));
+        return this;
+    }
+
+    /** The tenants whose database of their own this instance knows now (declared, or met since it started). */
     public Set<TenantId> tenants() {
-        return settings.keySet();
+        return Set.copyOf(settings.keySet());
+    }
+
+    /** Whether {@code tenant}'s database of its own is declared in the configuration (only a restart changes it). */
+    public boolean declared(TenantId tenant) {
+        return declared.contains(tenant);
+    }
+
+    /**
+     * Takes note that {@code tenant}'s rows live in {@code database} on the provisioning server, as its entry in the
+     * control plane says: what an instance does when it meets a tenant another instance moved.
+     */
+    public void adopt(TenantId tenant, String database) {
+        if (!declared.contains(tenant)) {
+            settings.compute(tenant, (id, known) -> known != null && databaseOf(known.url()).equals(database)
+                    ? known : onServer(database));
+        }
+    }
+
+    /** Forgets {@code tenant}'s database of its own and closes its pools once no caller holds them. */
+    public void forget(TenantId tenant) {
+        if (declared.contains(tenant)) {
+            throw new IllegalStateException(tenant + "'s database is declared in the configuration");
+        }
+        settings.remove(tenant);
+        Open opened = open.get(tenant);
+        if (opened != null && opened.closeIfUnleased()) {
+            open.remove(tenant, opened);
+        }
+    }
+
+    /** Why this instance cannot create databases, if it cannot. */
+    public java.util.Optional<String> whyNoProvisioning() {
+        return server.isPresent() ? java.util.Optional.empty()
+                : java.util.Optional.of("this instance holds no migrator login (TENANTRY_DB_MIGRATE=false), so it "
+                + "cannot create or drop databases");
+    }
+
+    /**
+     * The name {@code tenant}'s own database gets: the shared database's name and the tenant's id, so that two
+     * deployments on one server never meet; at most 63 characters (PostgreSQL's limit), a hash keeping it unique.
+     */
+    public String nameFor(TenantId tenant) {
+        String base = databaseOf(requireServer().url()) + "_" + tenant.value().replace('-', '_');
+        if (base.length() <= 63) {
+            return base;
+        }
+        String hash = java.util.HexFormat.of().toHexDigits(tenant.value().hashCode());
+        return base.substring(0, 54) + "_" + hash;
+    }
+
+    /**
+     * Creates the database {@code name} on the provisioning server (one that exists already, from an attempt that
+     * stopped half-way, is taken as it is), migrates it and registers {@code tenant} there.
+     */
+    public void create(TenantId tenant, String name) {
+        PostgresSettings on = requireServer();
+        try (Connection owner = DriverManager.getConnection(on.url(), on.migrator().user(), on.migrator().password());
+             java.sql.Statement create = owner.createStatement()) {
+            create.execute("CREATE DATABASE " + identifier(name));
+        } catch (SQLException e) {
+            if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                throw new IllegalStateException("could not create the database " + name + ": " + e.getMessage(), e);
+            }
+        }
+        migrateAndRegister(tenant, onServer(name));
+    }
+
+    /** Drops the database {@code name} of the provisioning server, ending whatever sessions it still has. */
+    public void drop(String name) {
+        PostgresSettings on = requireServer();
+        try (Connection owner = DriverManager.getConnection(on.url(), on.migrator().user(), on.migrator().password());
+             java.sql.Statement drop = owner.createStatement()) {
+            drop.execute("DROP DATABASE IF EXISTS " + identifier(name) + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop the database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PostgresSettings requireServer() {
+        return server.orElseThrow(() -> new IllegalStateException(whyNoProvisioning().orElseThrow()));
+    }
+
+    private PostgresSettings onServer(String database) {
+        PostgresSettings on = requireServer();
+        java.util.regex.Matcher url = DATABASE_IN_URL.matcher(on.url());
+        if (!url.matches()) {
+            throw new IllegalStateException("cannot tell the database in " + on.url());
+        }
+        return new PostgresSettings(url.group(1) + identifier(database) + url.group(3), on.migrator(), on.app(),
+                on.bypass(), on.appPoolSize(), on.bypassPoolSize(), false, on.checkoutTimeout(),
+                on.allowUnpatchedServer(), on.workLimits());
+    }
+
+    private static String databaseOf(String url) {
+        java.util.regex.Matcher matched = DATABASE_IN_URL.matcher(url);
+        return matched.matches() ? matched.group(2) : "";
+    }
+
+    /** A database name used in DDL as it is: only what {@code own_database}'s check admits. */
+    private static String identifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        return name;
+    }
+
+    /** Moves tenants between {@code shared} and databases of their own (inside the audited bypass). */
+    public io.tenantry.application.admin.TenantDatabases moves(PostgresPersistence shared) {
+        return new OwnDatabaseMoves(shared, this);
     }
 
     /** The cross-tenant reads over {@code shared} and every one of these databases, leaving out those that are down. */

@@ -30,9 +30,11 @@ public final class Responses {
         }
     }
 
-    public record TenantJson(String id, String name, String tier, String status) {
+    /** A tenant; {@code database} says where its rows live: {@code shared}, or {@code own} for a database of its own. */
+    public record TenantJson(String id, String name, String tier, String status, String database) {
         public static TenantJson from(Tenant tenant) {
-            return new TenantJson(tenant.id().value(), tenant.name(), tenant.tier().wireName(), tenant.status().wireName());
+            return new TenantJson(tenant.id().value(), tenant.name(), tenant.tier().wireName(), tenant.status().wireName(),
+                    tenant.ownDatabase().isPresent() ? "own" : "shared");
         }
     }
 

@@ -22,6 +22,9 @@ import io.tenantry.application.admin.AdminUseCases.ReadAuditLogUseCase;
 import io.tenantry.application.admin.AdminUseCases.ChangeTenantCommand;
 import io.tenantry.application.admin.AdminUseCases.ProvisionOutcome;
 import io.tenantry.application.admin.AdminUseCases.ProvisionTenantCommand;
+import io.tenantry.application.admin.AdminUseCases.GiveOwnDatabaseUseCase;
+import io.tenantry.application.admin.AdminUseCases.RetireOwnDatabaseUseCase;
+import io.tenantry.application.admin.DatabaseMove;
 import io.tenantry.application.tenant.Tenant;
 import io.tenantry.application.tenant.TenantStatus;
 import io.tenantry.kernel.context.TenantId;
@@ -34,7 +37,8 @@ public final class AdminRoutes {
 
     /** The in-ports these routes call. */
     public record UseCases(ListTenantsUseCase listTenants, ProvisionTenantUseCase provision, ChangeTenantUseCase change,
-                           ListAllOrdersUseCase listAllOrders, ReadAuditLogUseCase readAuditLog) {
+                           ListAllOrdersUseCase listAllOrders, ReadAuditLogUseCase readAuditLog,
+                           GiveOwnDatabaseUseCase giveOwnDatabase, RetireOwnDatabaseUseCase retireOwnDatabase) {
     }
 
     private final UseCases admin;
@@ -49,6 +53,8 @@ public final class AdminRoutes {
         routes.get("/admin/tenants", gateway.requireOperator(this::listTenants));
         routes.post("/admin/tenants", gateway.requireOperator(this::provision));
         routes.patch("/admin/tenants/{id}", gateway.requireOperator(this::change));
+        routes.post("/admin/tenants/{id}/database", gateway.requireOperator(this::giveOwnDatabase));
+        routes.delete("/admin/tenants/{id}/database", gateway.requireOperator(this::retireOwnDatabase));
         routes.get("/admin/orders", gateway.requireOperator(this::listOrders));
         routes.get("/admin/audit", gateway.requireOperator(this::audit));
     }
@@ -70,11 +76,45 @@ public final class AdminRoutes {
         }
     }
 
-    private void change(Context ctx) {
+    private void giveOwnDatabase(Context ctx) {
+        TenantId tenant = tenantInPath(ctx);
+        Tenant moved = movedOrProblem(admin.giveOwnDatabase().giveOwnDatabase(tenant));
+        ctx.status(201).header("Location", "/admin/tenants/" + tenant + "/database").json(TenantJson.from(moved));
+    }
+
+    private void retireOwnDatabase(Context ctx) {
+        ctx.json(TenantJson.from(movedOrProblem(admin.retireOwnDatabase().retireOwnDatabase(tenantInPath(ctx)))));
+    }
+
+    /** The tenant as it is after the move, or the problem that says why its rows did not move. */
+    private static Tenant movedOrProblem(DatabaseMove outcome) {
+        return switch (outcome) {
+            case DatabaseMove.Moved(Tenant tenant) -> tenant;
+            case DatabaseMove.UnknownTenant unknown -> throw new ProblemException(Problem.notFound());
+            case DatabaseMove.StillActive active -> throw new ProblemException(Problem.conflict(
+                    "The tenant is active. Suspend it first, and wait for the tenant cache's age, so that no instance "
+                            + "serves it while its rows move."));
+            case DatabaseMove.AlreadyThere there -> throw new ProblemException(Problem.conflict(
+                    "The tenant's rows already live there."));
+            case DatabaseMove.HoldsRows(long rows) -> throw new ProblemException(Problem.conflict(
+                    "The tenant holds " + rows + " rows where it would leave, and rows are not moved."));
+            case DatabaseMove.DeclaredInConfiguration declared -> throw new ProblemException(Problem.conflict(
+                    "The tenant's own database is declared in the configuration; only a restart changes it."));
+            case DatabaseMove.CannotProvision cannot -> throw new ProblemException(Problem.conflict(
+                    "This instance cannot create or drop databases: it holds no migrator login."));
+        };
+    }
+
+    private static TenantId tenantInPath(Context ctx) {
         String rawId = ctx.pathParam("id");
         if (!TenantId.isValid(rawId)) {
             throw new ProblemException(Problem.notFound());
         }
+        return TenantId.of(rawId);
+    }
+
+    private void change(Context ctx) {
+        String rawId = tenantInPath(ctx).value();
         Requests.ChangeTenant request = RequestBodies.json(ctx, json, Requests.ChangeTenant.class);
         ChangeTenantCommand command = RequestBodies.valid(() -> new ChangeTenantCommand(TenantId.of(rawId),
                 Optional.ofNullable(request.tier()).map(AdminRoutes::tier),
