@@ -80,7 +80,8 @@ public final class HouseRules {
                     type.getAllRawInterfaces().stream().noneMatch(port -> port.getPackageName()
                             .startsWith("io.tenantry.application"))))
             .should().dependOnClassesThat(DescribedPredicate.describe(
-                    "are services, repositories or other out-ports of the application", HouseRules::isBehindTheInPorts))
+                    "are services, repositories or other out-ports of the application or the kernel",
+                    HouseRules::isBehindTheInPorts))
             .because("a handler maps a use case to HTTP; protocols and rules live in the use case. Call an in-port "
                     + "(a <Verb><Noun>UseCase interface) with its command and map its outcome; bootstrap hands the "
                     + "routes their use cases");
@@ -203,6 +204,9 @@ public final class HouseRules {
      * nested outcomes of in-ports, and values (records, enums, exceptions).
      */
     private static boolean isBehindTheInPorts(JavaClass type) {
+        if (type.getPackageName().startsWith("io.tenantry.kernel")) {
+            return isKernelPortOrService(type);
+        }
         if (!type.getPackageName().startsWith("io.tenantry.application")) {
             return false;
         }
@@ -213,8 +217,21 @@ public final class HouseRules {
                 return false;
             }
         }
-        boolean value = type.isRecord() || type.isEnum() || type.isAssignableTo(Throwable.class);
+        boolean value = type.isRecord() || type.isEnum() || type.isAssignableTo(Throwable.class)
+                || (type.isInterface() && type.reflect().isSealed());
         return !value && !isInPort(type);
+    }
+
+    /**
+     * The kernel's ports and services (its open interfaces, such as {@code RateLimiter} or {@code ObjectStorage}, and
+     * {@code Bypass}), as opposed to its values and outcomes (records, enums, sealed interfaces, exceptions) and the
+     * tenant context the web binds.
+     */
+    private static boolean isKernelPortOrService(JavaClass type) {
+        if (type.isEquivalentTo(Bypass.class)) {
+            return true;
+        }
+        return type.isInterface() && !type.reflect().isSealed() && !type.getPackageName().startsWith("io.tenantry.kernel.context");
     }
 
     private static boolean isInPort(JavaClass type) {

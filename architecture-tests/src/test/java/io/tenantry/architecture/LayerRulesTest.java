@@ -2,6 +2,7 @@ package io.tenantry.architecture;
 
 import io.tenantry.adapters.persistence.memory.InMemoryOrderRepository;
 import io.tenantry.adapters.web.fixture.WebCallingAService;
+import io.tenantry.adapters.web.fixture.WebCountingRequestsItself;
 import io.tenantry.adapters.web.fixture.WebReachingIntoPersistence;
 import io.tenantry.adapters.web.fixture.WebUsingAPort;
 import io.tenantry.adapters.web.fixture.WebUsingWeld;
@@ -48,6 +49,9 @@ class LayerRulesTest {
                 "WebCallingAService", "io.tenantry.application.order.OrderService",
                 "io.tenantry.application.idempotency.IdempotencyStore",
                 "Call an in-port (a <Verb><Noun>UseCase interface) with its command and map its outcome");
+        assertFails(HouseRules.THE_WEB_REACHES_THE_APPLICATION_ONLY_THROUGH_IN_PORTS,
+                importOnly(WebCountingRequestsItself.class), "WebCountingRequestsItself",
+                "io.tenantry.kernel.limits.RateLimiter");
         assertPasses(HouseRules.THE_WEB_REACHES_THE_APPLICATION_ONLY_THROUGH_IN_PORTS, importOnly(WebUsingAPort.class,
                 io.tenantry.adapters.web.notify.WebhookNotifications.class));
     }

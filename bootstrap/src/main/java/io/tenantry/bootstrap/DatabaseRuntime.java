@@ -32,6 +32,9 @@ public final class DatabaseRuntime implements AutoCloseable {
         this.embedded = embedded;
         this.settings = settings;
         this.dedicated = new DedicatedDatabases(dedicated.databases(), dedicated.maxOpenPools(), clock, IDEMPOTENCY_RETENTION);
+        if (dedicated.maxConnections() != TenantryConfig.Dedicated.UNCAPPED) {
+            this.dedicated.capConnections(budgetLeftAfter(settings, dedicated.maxConnections()));
+        }
         if (migrate) {
             migrate(settings, this.dedicated);
             this.dedicated.provisioningOn(settings, dedicated.poolSize());
@@ -39,6 +42,17 @@ public final class DatabaseRuntime implements AutoCloseable {
             LOG.info("serving {} as it is migrated (TENANTRY_DB_MIGRATE=false): no migrator login", settings.url());
         }
         this.persistence = PostgresPersistence.start(settings, clock, IDEMPOTENCY_RETENTION);
+    }
+
+    /** What is left of {@code maxConnections} for the tenants' own databases once the shared pools are counted. */
+    static int budgetLeftAfter(PostgresSettings shared, int maxConnections) {
+        int left = maxConnections - shared.appPoolSize() - shared.bypassPoolSize();
+        if (left < 2) {
+            throw new IllegalArgumentException("TENANTRY_DB_MAX_CONNECTIONS=" + maxConnections + " leaves " + left
+                    + " connections beside the shared database's pools (" + shared.appPoolSize() + " + "
+                    + shared.bypassPoolSize() + "); a tenant's own database needs at least 2");
+        }
+        return left;
     }
 
     /** Migrates the shared database and every dedicated one, as the migrator; returns how many migrations ran. */

@@ -15,6 +15,7 @@ import io.tenantry.application.admin.AdminService;
 import io.tenantry.application.file.FileService;
 import io.tenantry.application.health.DependencyCheck;
 import io.tenantry.application.health.HealthService;
+import io.tenantry.application.limits.RequestAdmission;
 import io.tenantry.application.order.OrderService;
 import io.tenantry.application.tenant.TenantAccess;
 import io.tenantry.application.tenant.TenantDirectory;
@@ -134,7 +135,7 @@ public class TenantryBeans {
                 new UserRoutes.UseCases(users, users, users),
                 new AdminRoutes.UseCases(admin, admin, admin, admin, admin, admin, admin), access, admin,
                 new FileRoutes.UseCases(files, files, files, files),
-                new HealthService(healthChecks(config, database, redis)), limiter, config.limits());
+                new HealthService(healthChecks(config, database, redis)), new RequestAdmission(limiter, config.limits()));
         return new TenantryWeb(config.web(), services, metrics);
     }
 

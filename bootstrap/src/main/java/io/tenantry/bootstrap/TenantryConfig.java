@@ -88,22 +88,25 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
     }
 
     /**
-     * Tenants with their own database (same roles as the shared one), the cap on their open pools, and the size of
-     * the application pool of each database given to a tenant at run time.
+     * Tenants with their own database (same roles as the shared one), the cap on their open pools, the size of the
+     * application pool of each database given to a tenant at run time, and the most connections all pools of the
+     * process may hold together, the shared database's included ({@link #UNCAPPED} for no such cap).
      */
-    public record Dedicated(Map<TenantId, PostgresSettings> databases, int maxOpenPools, int poolSize) {
+    public record Dedicated(Map<TenantId, PostgresSettings> databases, int maxOpenPools, int poolSize, int maxConnections) {
         public static final int DEFAULT_MAX_OPEN = 8;
         public static final int DEFAULT_POOL_SIZE = 4;
+        public static final int UNCAPPED = Integer.MAX_VALUE;
 
         public Dedicated {
             databases = Map.copyOf(databases);
-            if (maxOpenPools < 1 || poolSize < 1) {
-                throw new IllegalArgumentException("TENANTRY_DEDICATED_MAX_OPEN and TENANTRY_DEDICATED_POOL_SIZE must be positive");
+            if (maxOpenPools < 1 || poolSize < 1 || maxConnections < 1) {
+                throw new IllegalArgumentException("TENANTRY_DEDICATED_MAX_OPEN, TENANTRY_DEDICATED_POOL_SIZE and "
+                        + "TENANTRY_DB_MAX_CONNECTIONS must be positive");
             }
         }
 
         public Dedicated(Map<TenantId, PostgresSettings> databases, int maxOpenPools) {
-            this(databases, maxOpenPools, DEFAULT_POOL_SIZE);
+            this(databases, maxOpenPools, DEFAULT_POOL_SIZE, UNCAPPED);
         }
 
         public static Dedicated none() {
@@ -214,7 +217,8 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
             }
         });
         return new Dedicated(databases, source.getInt("TENANTRY_DEDICATED_MAX_OPEN", Dedicated.DEFAULT_MAX_OPEN),
-                source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE));
+                source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE),
+                source.getInt("TENANTRY_DB_MAX_CONNECTIONS", Dedicated.UNCAPPED));
     }
 
     /** {@code TENANTRY_DB_CHECKOUT_MILLIS}: how long a request may wait for a pooled connection (then 503). */

@@ -17,9 +17,8 @@ import io.tenantry.adapters.web.routes.OrderRoutes;
 import io.tenantry.adapters.web.routes.UserRoutes;
 import io.tenantry.application.admin.AdminUseCases.RecordRefusedAdminAttemptUseCase;
 import io.tenantry.application.health.CheckHealthUseCase;
+import io.tenantry.application.limits.AdmitRequestUseCase;
 import io.tenantry.application.tenant.CheckTenantAccessUseCase;
-import io.tenantry.kernel.limits.RateLimiter;
-import io.tenantry.kernel.limits.TierLimits;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.net.BindException;
@@ -33,12 +32,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class TenantryWeb implements AutoCloseable {
 
     /**
-     * The in-ports the API calls, and the kernel's limiter with the tiers' budgets for the admission of each request.
-     * No service class, repository or other out-port of the application: the handlers map use cases to HTTP.
+     * The in-ports the API calls, the admission of each request among them. No service class, repository or other
+     * out-port of the application: the handlers map use cases to HTTP.
      */
     public record Services(OrderRoutes.UseCases orders, UserRoutes.UseCases users, AdminRoutes.UseCases admin,
                            CheckTenantAccessUseCase access, RecordRefusedAdminAttemptUseCase refusals,
-                           FileRoutes.UseCases files, CheckHealthUseCase health, RateLimiter limiter, TierLimits limits) {
+                           FileRoutes.UseCases files, CheckHealthUseCase health, AdmitRequestUseCase admission) {
     }
 
     private final Javalin javalin;
@@ -51,7 +50,7 @@ public final class TenantryWeb implements AutoCloseable {
         JsonCodec json = new JsonCodec();
         ErrorMapping errors = new ErrorMapping(json, settings.maxJsonBytes());
         TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access(),
-                settings.platform(), new TierRateLimit(services.limiter(), services.limits(), metrics), services.refusals());
+                settings.platform(), new TierRateLimit(services.admission(), metrics), services.refusals());
         RequestMetrics requestMetrics = new RequestMetrics(metrics);
         this.operations = new OperationsRoutes(services.health(), metrics);
         this.readinessGrace = settings.readinessGrace();

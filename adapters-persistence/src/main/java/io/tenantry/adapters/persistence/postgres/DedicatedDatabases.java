@@ -21,8 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Tenants with a database of their own (the enterprise option). Each such database gets the same schema, roles and
  * row-level security as the shared one, and its own bounded pools, opened on first use. At most {@code maxOpen}
- * tenants' pools are open at once: opening one more closes the least recently used pool that has no connection in
- * use, so the total number of connections stays capped however many tenants have their own database.
+ * tenants' pools are open at once: opening one more closes the least recently used pool that no caller holds.
+ *
+ * <p>A budget of connections ({@link #capConnections}) bounds the sum of the open pools' sizes, so the connections
+ * all tenants' databases can open together never exceed it, however the pools are sized: opening a pool that would
+ * not fit closes idle ones first, and is refused (503 for that tenant) while the held ones fill the budget.
  */
 public final class DedicatedDatabases implements AutoCloseable {
 
@@ -36,6 +39,8 @@ public final class DedicatedDatabases implements AutoCloseable {
     private final Map<TenantId, PostgresSettings> settings;
     private final Set<TenantId> declared;
     private final int maxOpen;
+    /** How many connections the open pools together may hold, at most; unbounded unless capped. */
+    private volatile int connectionBudget = Integer.MAX_VALUE;
     /** Where databases given at run time are created, with which logins; empty when this instance may not create any. */
     private volatile java.util.Optional<PostgresSettings> server = java.util.Optional.empty();
     private final Clock clock;
@@ -43,10 +48,11 @@ public final class DedicatedDatabases implements AutoCloseable {
     private final Map<TenantId, Open> open = new ConcurrentHashMap<>();
 
     /**
-     * An open tenant database, when a caller last asked for it, and how many callers hold it now; {@code -1} leases
-     * once it is closed, so that no caller can take it after the eviction decided.
+     * An open tenant database, when a caller last asked for it, how many callers hold it now ({@code -1} once it is
+     * closed, so that no caller can take it after the eviction decided), and how many connections its pools may hold.
      */
-    private record Open(PostgresPersistence persistence, AtomicLong lastUsed, java.util.concurrent.atomic.AtomicInteger leases) {
+    private record Open(PostgresPersistence persistence, AtomicLong lastUsed, java.util.concurrent.atomic.AtomicInteger leases,
+                        int connections) {
 
         boolean lease() {
             for (int held = leases.get(); held >= 0; held = leases.get()) {
@@ -325,14 +331,41 @@ public final class DedicatedDatabases implements AutoCloseable {
         return open.size();
     }
 
+    /**
+     * Caps the connections every tenant database's pools may hold together at {@code connections}: what is left of
+     * the server's connections once the shared database's pools are counted. Returns this.
+     */
+    public DedicatedDatabases capConnections(int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("the connection budget of the tenants' own databases must be positive");
+        }
+        this.connectionBudget = connections;
+        return this;
+    }
+
+    /** The connections the open pools may hold together now: the sum of their sizes. */
+    public int connectionsReserved() {
+        return open.values().stream().mapToInt(Open::connections).sum();
+    }
+
     private synchronized Open openPools(TenantId tenant, PostgresSettings database) {
         Open existing = open.get(tenant);
         if (existing != null) {
             return existing;
         }
+        int needed = connectionsOf(database);
+        if (needed > connectionBudget) {
+            throw new IllegalStateException("the pools of " + tenant + " need " + needed + " connections, more than "
+                    + "the whole budget of " + connectionBudget);
+        }
         evictIdleLeastRecentlyUsedBeyond(maxOpen - 1);
+        evictIdleUntilFree(needed);
+        if (connectionsReserved() + needed > connectionBudget) {
+            throw new DependencyUnavailable("a connection for the database of " + tenant + " (the tenants' databases "
+                    + "hold all " + connectionBudget + " connections of their budget)", null);
+        }
         Open opened = new Open(opened(tenant, database), new AtomicLong(System.nanoTime()),
-                new java.util.concurrent.atomic.AtomicInteger());
+                new java.util.concurrent.atomic.AtomicInteger(), needed);
         open.put(tenant, opened);
         return opened;
     }
@@ -347,6 +380,24 @@ public final class DedicatedDatabases implements AutoCloseable {
         } catch (RuntimeException failure) {
             LOG.warn("the database of {} cannot be opened: {}", tenant, failure.getMessage());
             throw new DependencyUnavailable("the database of " + tenant, failure);
+        }
+    }
+
+    private static int connectionsOf(PostgresSettings database) {
+        return database.appPoolSize() + database.bypassPoolSize();
+    }
+
+    /** Closes idle pools, least recently used first, until {@code needed} more connections fit in the budget. */
+    private void evictIdleUntilFree(int needed) {
+        List<Map.Entry<TenantId, Open>> eldestFirst = open.entrySet().stream()
+                .sorted(Comparator.comparingLong(entry -> entry.getValue().lastUsed().get())).toList();
+        for (Map.Entry<TenantId, Open> entry : eldestFirst) {
+            if (connectionsReserved() + needed <= connectionBudget) {
+                return;
+            }
+            if (entry.getValue().closeIfUnleased()) {
+                open.remove(entry.getKey(), entry.getValue());
+            }
         }
     }
 

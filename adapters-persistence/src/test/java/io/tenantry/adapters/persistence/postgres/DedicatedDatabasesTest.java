@@ -111,6 +111,35 @@ class DedicatedDatabasesTest {
         }
     }
 
+    @Test
+    void theConnectionBudgetBoundsThePoolsTogetherClosingIdleOnesAndRefusingWhileHeldOnesFillIt() {
+        try (TestDatabase ofA = TestDatabase.create(1); TestDatabase ofB = TestDatabase.create(1)) {
+            int perDatabase = ofA.settings().appPoolSize() + ofA.settings().bypassPoolSize();
+            DedicatedDatabases dedicated = new DedicatedDatabases(
+                    Map.of(TwoTenants.A, ofA.settings(), TwoTenants.B, ofB.settings()), 8, Clock.systemUTC(),
+                    Duration.ofHours(1)).capConnections(perDatabase);
+            try (dedicated) {
+                dedicated.migrate();
+                as(MEMBER_A, () -> dedicated.call(TwoTenants.A, database -> database.orders().count()));
+                as(MEMBER_B, () -> dedicated.call(TwoTenants.B, database -> database.orders().count()));
+                assertEquals(1, dedicated.openPools(), "A's idle pool was closed: both would not fit, however many pools may be open");
+                assertEquals(perDatabase, dedicated.connectionsReserved());
+
+                try (DedicatedDatabases.Held heldB = dedicated.hold(TwoTenants.B)) {
+                    io.tenantry.application.health.DependencyUnavailable refused = assertThrows(
+                            io.tenantry.application.health.DependencyUnavailable.class,
+                            () -> as(MEMBER_A, () -> dedicated.call(TwoTenants.A, database -> database.orders().count())));
+                    assertTrue(refused.getMessage().contains("hold all " + perDatabase + " connections"), refused.getMessage());
+                    assertEquals(0L, (long) as(MEMBER_B, () -> heldB.database().orders().count()), "the held one still answers");
+                }
+                assertEquals(perDatabase, dedicated.connectionsReserved(), "never above the budget");
+                assertEquals(0L, (long) as(MEMBER_A, () -> dedicated.call(TwoTenants.A, database -> database.orders().count())),
+                        "once B is let go, A opens in its place");
+                assertEquals(perDatabase, dedicated.connectionsReserved());
+            }
+        }
+    }
+
     /** The same database and logins at an address where nothing listens. */
     private static PostgresSettings unreachable(PostgresSettings settings) {
         return new PostgresSettings(settings.url().replaceFirst("//[^/]+/", "//127.0.0.1:9/"), settings.migrator(),

@@ -27,7 +27,7 @@ class EmbeddedDatabaseTest {
                     new PostgresSettings.Login("postgres", "postgres"),
                     new PostgresSettings.Login("tenantry_app", "app"), new PostgresSettings.Login("tenantry_bypass", "bypass"),
                     2, 1, true);
-            assertEquals(4, new SchemaMigrator(settings).migrate());
+            assertEquals(5, new SchemaMigrator(settings).migrate());
             assertEquals(0, new SchemaMigrator(settings).migrate(), "migrating again does nothing");
             try (PostgresPersistence persistence = PostgresPersistence.start(settings, Clock.systemUTC(), Duration.ofHours(1))) {
                 try (var owner = java.sql.DriverManager.getConnection(settings.url(), "postgres", "postgres");

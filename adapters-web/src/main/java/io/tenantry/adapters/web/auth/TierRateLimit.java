@@ -6,24 +6,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantry.adapters.web.http.Problem;
 import io.tenantry.adapters.web.http.ProblemException;
 import io.tenantry.kernel.context.Tier;
-import io.tenantry.kernel.limits.Budget;
+import io.tenantry.application.limits.Admission;
+import io.tenantry.application.limits.AdmitRequestUseCase;
 import io.tenantry.kernel.limits.RateLimitDecision;
-import io.tenantry.kernel.limits.RateLimitKey;
-import io.tenantry.kernel.limits.RateLimiter;
-import io.tenantry.kernel.limits.TierLimits;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Counts a request against its tenant's tier budget, and against its operation's own budget when the route names an
- * operation that has one ({@link TierLimits#operations()}), and says so in the headers of the IETF draft
+ * operation that has one, through the admission use case; and says so in the headers of the IETF draft
  * (draft-ietf-httpapi-ratelimit-headers): {@code RateLimit-Policy} lists every policy that applies
  * ({@code "pro";q=1000;w=60, "pro.orders.place";q=500;w=60}) and {@code RateLimit} reports the tightest
- * ({@code "pro.orders.place";r=498;t=41}), plus {@code Retry-After} on a 429. The keys are the kernel's
- * ({@code tenant:{id}}, {@code tenant:{id}:{operation}}), so every user and every instance of a tenant share them.
+ * ({@code "pro.orders.place";r=498;t=41}), plus {@code Retry-After} on a 429.
  */
 public final class TierRateLimit {
 
@@ -31,15 +29,13 @@ public final class TierRateLimit {
     private record Labels(Tier tier, String budget, boolean allowed) {
     }
 
-    private final RateLimiter limiter;
-    private final TierLimits limits;
+    private final AdmitRequestUseCase admission;
     private final MeterRegistry metrics;
     private final Map<Labels, Counter> decisions = new ConcurrentHashMap<>();
 
     /** Counts every decision in {@code metrics} as {@code tenantry_rate_limit_decisions_total} (no tenant label). */
-    public TierRateLimit(RateLimiter limiter, TierLimits limits, MeterRegistry metrics) {
-        this.limiter = limiter;
-        this.limits = limits;
+    public TierRateLimit(AdmitRequestUseCase admission, MeterRegistry metrics) {
+        this.admission = admission;
         this.metrics = metrics;
     }
 
@@ -48,52 +44,39 @@ public final class TierRateLimit {
      * a budget of its own; throws a 429 problem when over either.
      */
     void enforce(Context ctx, Tier tier, Optional<String> operation) {
-        Budget overall = limits.budgetFor(tier);
-        String tierPolicy = "\"" + tier.wireName() + "\"";
-        Optional<Budget> own = operation.flatMap(name -> limits.budgetFor(name, tier));
-        String policies = policy(tierPolicy, overall) + own.map(budget -> ", " + policy(
-                "\"" + tier.wireName() + "." + operation.orElseThrow() + "\"", budget)).orElse("");
-        ctx.header("RateLimit-Policy", policies);
-        RateLimitDecision decision = limiter.acquire(RateLimitKey.forCurrentTenant(), overall);
-        count(tier, "overall", decision);
-        if (decision instanceof RateLimitDecision.Limited limited) {
-            refuse(ctx, tierPolicy, limited, Problem.tooManyRequests(tier.wireName()));
+        Admission admitted = admission.admit(tier, operation);
+        ctx.header("RateLimit-Policy", admitted.applied().stream().map(TierRateLimit::policy)
+                .collect(Collectors.joining(", ")));
+        admitted.decided().forEach(decided -> count(tier, decided));
+        Optional<Admission.Decided> refusal = admitted.refusal();
+        if (refusal.isPresent()) {
+            Admission.Decided refused = refusal.get();
+            ctx.header("RateLimit", remaining(refused));
+            long retryAfter = ((RateLimitDecision.Limited) refused.decision()).retryAfter().toMillis();
+            ctx.header("Retry-After", String.valueOf(Math.max(1, (retryAfter + 999) / 1_000)));
+            throw new ProblemException(refused.budget().operation()
+                    .map(name -> Problem.tooManyOfOperation(tier.wireName(), name))
+                    .orElseGet(() -> Problem.tooManyRequests(tier.wireName())));
         }
-        if (own.isEmpty()) {
-            ctx.header("RateLimit", remaining(tierPolicy, decision));
-            return;
-        }
-        String operationPolicy = "\"" + tier.wireName() + "." + operation.orElseThrow() + "\"";
-        RateLimitDecision forOperation = limiter.acquire(RateLimitKey.forCurrentTenantOperation(operation.orElseThrow()),
-                own.get());
-        count(tier, operation.orElseThrow(), forOperation);
-        if (forOperation instanceof RateLimitDecision.Limited limited) {
-            refuse(ctx, operationPolicy, limited, Problem.tooManyOfOperation(tier.wireName(), operation.orElseThrow()));
-        }
-        ctx.header("RateLimit", forOperation.remaining() < decision.remaining()
-                ? remaining(operationPolicy, forOperation) : remaining(tierPolicy, decision));
+        ctx.header("RateLimit", remaining(admitted.tightest()));
     }
 
-    private void count(Tier tier, String budget, RateLimitDecision decision) {
-        decisions.computeIfAbsent(new Labels(tier, budget, decision.allowed()), labels -> Counter
+    private void count(Tier tier, Admission.Decided decided) {
+        String budget = decided.budget().operation().orElse("overall");
+        decisions.computeIfAbsent(new Labels(tier, budget, decided.decision().allowed()), labels -> Counter
                 .builder("tenantry_rate_limit_decisions").tag("tier", labels.tier().wireName()).tag("budget", labels.budget())
                 .tag("outcome", labels.allowed() ? "allowed" : "limited")
                 .description("rate-limit decisions by tier, budget (overall or an operation's) and outcome")
                 .register(metrics)).increment();
     }
 
-    private static String policy(String name, Budget budget) {
-        return name + ";q=" + budget.permits() + ";w=" + budget.window().toSeconds();
+    private static String policy(Admission.AppliedBudget applied) {
+        return "\"" + applied.name() + "\";q=" + applied.budget().permits() + ";w=" + applied.budget().window().toSeconds();
     }
 
-    private static String remaining(String name, RateLimitDecision decision) {
-        return name + ";r=" + decision.remaining() + ";t=" + seconds(decision.resetAfter());
-    }
-
-    private static void refuse(Context ctx, String name, RateLimitDecision.Limited limited, Problem problem) {
-        ctx.header("RateLimit", remaining(name, limited));
-        ctx.header("Retry-After", String.valueOf(Math.max(1, seconds(limited.retryAfter()))));
-        throw new ProblemException(problem);
+    private static String remaining(Admission.Decided decided) {
+        return "\"" + decided.budget().name() + "\";r=" + decided.decision().remaining() + ";t="
+                + seconds(decided.decision().resetAfter());
     }
 
     private static long seconds(Duration duration) {

@@ -49,7 +49,7 @@ class OpenApiDocumentTest {
             }
         });
         assertEquals(List.of(), problems);
-        assertEquals(20, ids.size(), "positive control: every route of the API is here");
+        assertEquals(22, ids.size(), "positive control: every route of the API is here");
     }
 
     @Test
