@@ -27,7 +27,8 @@ class OperationsApiTest {
             "POST /api/orders", "GET /api/orders", "GET /api/orders/{id}", "PATCH /api/orders/{id}", "DELETE /api/orders/{id}",
             "POST /api/users", "GET /api/users/{id}", "PATCH /api/users/{id}",
             "PUT /api/files/{name}", "GET /api/files/{name}", "GET /api/files", "DELETE /api/files/{name}",
-            "GET /admin/tenants", "POST /admin/tenants", "PATCH /admin/tenants/{id}", "GET /admin/orders", "GET /admin/audit");
+            "GET /admin/tenants", "POST /admin/tenants", "PATCH /admin/tenants/{id}",
+            "POST /admin/tenants/{id}/database", "DELETE /admin/tenants/{id}/database", "GET /admin/orders", "GET /admin/audit");
 
     private final TestServer server = TestServer.get();
     private final Api api = server.api;

@@ -106,4 +106,21 @@ class TenantryConfigTest {
         assertFalse(load(Map.of("TENANTRY_DB_URL", database, "TENANTRY_HTTP_HOST", host, "TENANTRY_JWT_SECRET", SECRET))
                 .developmentSecret(), "positive control: a secret of its own is accepted");
     }
+
+    @Test
+    void theConnectionCapCountsTheSharedPoolsFirstAndRefusesACapThatLeavesNoRoom() {
+        assertEquals(TenantryConfig.Dedicated.UNCAPPED, load(Map.of()).dedicated().maxConnections(), "no cap unless set");
+        TenantryConfig capped = load(Map.of("TENANTRY_DB_URL", "jdbc:postgresql://unused/x", "TENANTRY_JWT_SECRET", SECRET,
+                "TENANTRY_DB_MAX_CONNECTIONS", "30", "TENANTRY_DEDICATED_POOL_SIZE", "3"));
+        assertEquals(30, capped.dedicated().maxConnections());
+        assertEquals(3, capped.dedicated().poolSize());
+        var shared = capped.database().orElseThrow();
+        assertEquals(30 - shared.appPoolSize() - shared.bypassPoolSize(), DatabaseRuntime.budgetLeftAfter(shared, 30),
+                "the tenants' databases get what the shared pools leave");
+        IllegalArgumentException tooSmall = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DatabaseRuntime.budgetLeftAfter(shared, shared.appPoolSize() + shared.bypassPoolSize()));
+        assertTrue(tooSmall.getMessage().contains("a tenant's own database needs at least 2"), tooSmall.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> load(Map.of("TENANTRY_DB_MAX_CONNECTIONS", "0")));
+    }
 }

@@ -230,16 +230,6 @@ public final class DedicatedDatabases implements AutoCloseable {
         return settings.containsKey(tenant);
     }
 
-    /**
-     * Gives {@code tenant} the database {@code database} from the next call on; the database must be migrated, with
-     * the tenant registered in it ({@link #migrateAndRegister}). Refused when the tenant has one already.
-     */
-    public void add(TenantId tenant, PostgresSettings database) {
-        if (settings.putIfAbsent(tenant, database) != null) {
-            throw new IllegalStateException(tenant + " has a database of its own already");
-        }
-    }
-
     /** Migrates {@code database} and registers {@code tenant} in it; returns how many migrations ran. */
     public static int migrateAndRegister(TenantId tenant, PostgresSettings database) {
         int migrations = new SchemaMigrator(database).migrate();

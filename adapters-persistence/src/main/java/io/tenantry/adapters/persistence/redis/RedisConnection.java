@@ -11,7 +11,7 @@ import java.time.Duration;
  * A Redisson client for one Redis server. Strings only ({@link StringCodec}): values are written by the adapters
  * themselves, and the default codec would need {@code sun.misc.Unsafe} on JDK 25.
  */
-public final class RedisConnection {
+final class RedisConnection {
 
     private RedisConnection() {
     }

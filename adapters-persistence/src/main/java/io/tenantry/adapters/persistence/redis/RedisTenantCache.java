@@ -21,7 +21,7 @@ import java.util.Set;
  * escaped), values JSON; a tag is a Redis set of the keys put with it, so dropping a tag drops exactly those
  * entries of exactly that tenant.
  */
-public final class RedisTenantCache implements TenantCache {
+final class RedisTenantCache implements TenantCache {
 
     private final RedissonClient redis;
     private final String prefix;

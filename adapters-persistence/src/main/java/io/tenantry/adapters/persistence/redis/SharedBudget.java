@@ -6,7 +6,7 @@ import io.tenantry.kernel.limits.RateLimitKey;
 import io.tenantry.kernel.limits.RateLimiter;
 
 /** A budget shared through Redis, as {@link OutageTolerantRateLimiter} asks it while Redis answers. */
-public interface SharedBudget extends RateLimiter {
+interface SharedBudget extends RateLimiter {
 
     /** One request against the shared budget, with nothing admitted elsewhere to count first. */
     @Override

@@ -3,7 +3,7 @@ package io.tenantry.adapters.web.auth;
 import io.tenantry.kernel.context.TenantIdentity;
 
 /** What verifying a request's bearer token came to. */
-public sealed interface Authentication {
+sealed interface Authentication {
 
     /** The token is genuine and well-formed; this is who is calling. */
     record Authenticated(TenantIdentity identity) implements Authentication {
