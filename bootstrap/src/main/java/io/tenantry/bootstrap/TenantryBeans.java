@@ -49,10 +49,27 @@ public class TenantryBeans {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
+    /** Garbage-collection metrics listen to the JVM until the container stops. */
+    private final io.micrometer.core.instrument.binder.jvm.JvmGcMetrics gcMetrics =
+            new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics();
+
     @Produces
     @Singleton
-    DatabaseRuntime database(TenantryConfig config, Clock clock) {
-        return DatabaseRuntime.start(config, clock);
+    DatabaseRuntime database(TenantryConfig config, Clock clock, PrometheusMeterRegistry metrics) {
+        DatabaseRuntime database = DatabaseRuntime.start(config, clock);
+        database.persistence().publishPoolMetrics(metrics);
+        var dedicated = database.dedicated();
+        io.micrometer.core.instrument.Gauge.builder("tenantry_dedicated_db_connections_active", dedicated,
+                        databases -> databases.connectionsInUse())
+                .description("connections in use over every tenant's own database (no tenant label)").register(metrics);
+        io.micrometer.core.instrument.Gauge.builder("tenantry_dedicated_db_connections_reserved", dedicated,
+                        databases -> databases.connectionsReserved())
+                .description("the summed sizes of the tenants' open pools, against TENANTRY_DB_MAX_CONNECTIONS")
+                .register(metrics);
+        io.micrometer.core.instrument.Gauge.builder("tenantry_dedicated_db_open_pools", dedicated,
+                        databases -> databases.openPools())
+                .description("tenants whose own database has its pools open now").register(metrics);
+        return database;
     }
 
     void closeDatabase(@Disposes DatabaseRuntime database) {
@@ -117,10 +134,23 @@ public class TenantryBeans {
         return new TenantAccess(tenants, clock, config.tenantCacheAge());
     }
 
+    /** The registry {@code /metrics} serves, with the JVM's own binders: memory, GC, threads, classes, CPU, uptime. */
     @Produces
     @Singleton
     PrometheusMeterRegistry metrics() {
-        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopListeningToTheCollector() {
+        gcMetrics.close();
     }
 
     @Produces

@@ -160,13 +160,27 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                 jwt, Duration.ofSeconds(source.getInt("TENANTRY_DRAIN_SECONDS", 10)),
                 TenantId.of(source.get("TENANTRY_PLATFORM_TENANT", "platform")),
                 source.getInt("TENANTRY_MAX_FILE_BYTES", (int) WebSettings.TEN_MIB),
-                Duration.ofMillis(source.getInt("TENANTRY_READINESS_GRACE_MILLIS", 0)));
+                Duration.ofMillis(source.getInt("TENANTRY_READINESS_GRACE_MILLIS", 0)), latencyBuckets(source));
         return new TenantryConfig(web, database, source.get("TENANTRY_DATA_DIR").map(Path::of),
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
                 Duration.ofMillis(source.getInt("TENANTRY_TENANT_CACHE_MILLIS", 2_000)),
                 redis(source), limits(source), storageRoot(source), s3(source),
                 dedicated(source, database), uploads(source), quotas(source),
                 database.isEmpty() || source.getBoolean("TENANTRY_DB_MIGRATE", true), webhook(source));
+    }
+
+    /** {@code TENANTRY_METRICS_LATENCY_BUCKETS_MILLIS}: the request histogram's bucket bounds, e.g. {@code 50,200,1000}. */
+    static java.util.List<Duration> latencyBuckets(ConfigSource source) {
+        return source.get("TENANTRY_METRICS_LATENCY_BUCKETS_MILLIS").map(list -> java.util.Arrays.stream(list.split(","))
+                        .map(String::strip).map(bound -> {
+                            try {
+                                return Duration.ofMillis(Long.parseLong(bound));
+                            } catch (NumberFormatException notANumber) {
+                                throw new IllegalArgumentException("TENANTRY_METRICS_LATENCY_BUCKETS_MILLIS lists "
+                                        + "milliseconds separated by commas, not '" + bound + "'");
+                            }
+                        }).sorted().distinct().toList())
+                .orElse(WebSettings.DEFAULT_LATENCY_BUCKETS);
     }
 
     /** {@code TENANTRY_WEBHOOK_URL}: an absolute http(s) URL. */

@@ -64,6 +64,29 @@ class OperationsApiTest {
     }
 
     @Test
+    void metricsExposeTheJvmThePoolsJettyAndARequestHistogramWithBuckets() {
+        TestTenant tenant = server.newTenant(Tier.PRO);
+        api.get("/api/orders", tenant.member());
+        String metrics = Eventually.value(Duration.ofSeconds(3), () -> api.get("/metrics", null), answer -> answer.body()
+                .contains("tenantry_http_requests_seconds_bucket{") && answer.body().contains("tier=\"pro\"")).body();
+        for (String family : List.of("jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total",
+                "jvm_threads_live_threads", "jvm_classes_loaded_classes", "process_cpu_usage", "process_uptime_seconds",
+                "hikaricp_connections_active", "hikaricp_connections_pending", "jetty_threads_current",
+                "jetty_connections_current_connections", "tenantry_http_requests_seconds", "tenantry_rate_limit_decisions_total",
+                "tenantry_dedicated_db_connections_reserved")) {
+            assertTrue(metrics.lines().anyMatch(line -> line.startsWith("# TYPE " + family + " ")), () -> family + " is declared; jetty: " + metrics.lines().filter(line -> line.startsWith("# TYPE jetty")).toList());
+            assertTrue(metrics.lines().anyMatch(line -> line.startsWith(family + "{") || line.startsWith(family + " ")
+                    || line.startsWith(family + "_bucket{") || line.startsWith(family + "_count{")), family + " has samples");
+        }
+        assertTrue(metrics.contains("# TYPE tenantry_http_requests_seconds histogram"), "a histogram, not a summary");
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("tenantry_http_requests_seconds_bucket{")
+                && line.contains("le=\"0.005\"") && line.contains("route=\"/api/orders\"")), "the first bucket bound");
+        assertTrue(metrics.contains("hikaricp_connections_active{pool=\"shared\"}"), "the shared pool by name");
+        assertTrue(metrics.contains("hikaricp_connections_active{pool=\"bypass\"}"), "the bypass pool by name");
+        assertFalse(metrics.contains(tenant.id().value()), "tenant ids are not metric labels");
+    }
+
+    @Test
     void aFloodOfHealthChecksUsesOneProbeConnectionNotTheTenantsPool() throws Exception {
         TestDatabase database = TestDatabase.create(2);
         TestServer own = TestServer.start(database, Duration.ofMillis(100));

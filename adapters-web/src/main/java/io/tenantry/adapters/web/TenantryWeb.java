@@ -45,13 +45,16 @@ public final class TenantryWeb implements AutoCloseable {
     private final Duration readinessGrace;
     private final String address;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final PrometheusMeterRegistry metrics;
+    private org.eclipse.jetty.server.Server jetty;
 
     public TenantryWeb(WebSettings settings, Services services, PrometheusMeterRegistry metrics) {
+        this.metrics = metrics;
         JsonCodec json = new JsonCodec();
         ErrorMapping errors = new ErrorMapping(json, settings.maxJsonBytes());
         TenantGateway gateway = new TenantGateway(new TokenVerifier(settings.jwt()), services.access(),
                 settings.platform(), new TierRateLimit(services.admission(), metrics), services.refusals());
-        RequestMetrics requestMetrics = new RequestMetrics(metrics);
+        RequestMetrics requestMetrics = new RequestMetrics(metrics, settings.latencyBuckets());
         this.operations = new OperationsRoutes(services.health(), metrics);
         this.readinessGrace = settings.readinessGrace();
         this.address = settings.host() + ":" + settings.port();
@@ -67,6 +70,10 @@ public final class TenantryWeb implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.drainTimeout().toMillis());
+                // Jetty's own binders: its thread pool (jetty_threads_*) now, its connectors' once they exist
+                new io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics(server.getThreadPool(),
+                        java.util.List.of()).bindTo(metrics);
+                this.jetty = server;
                 server.insertHandler(new GracefulHandler());
             });
             config.requestLogger.http(requestMetrics::record);
@@ -89,6 +96,8 @@ public final class TenantryWeb implements AutoCloseable {
     public TenantryWeb start() {
         try {
             javalin.start();
+            // connections, bytes and messages of every connector (jetty_connections_*), counted from the first one
+            io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics.addToAllConnectors(jetty, metrics);
         } catch (RuntimeException failure) {
             Throwable cause = failure;
             while (cause != null && !(cause instanceof BindException)) {

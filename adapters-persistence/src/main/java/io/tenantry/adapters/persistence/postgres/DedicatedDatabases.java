@@ -333,6 +333,11 @@ public final class DedicatedDatabases implements AutoCloseable {
         return this;
     }
 
+    /** The connections of every open tenant database's pools in use now. */
+    public int connectionsInUse() {
+        return open.values().stream().mapToInt(entry -> entry.persistence().activeConnections()).sum();
+    }
+
     /** The connections the open pools may hold together now: the sum of their sizes. */
     public int connectionsReserved() {
         return open.values().stream().mapToInt(Open::connections).sum();

@@ -42,6 +42,11 @@ public final class PostgresPersistence implements AutoCloseable {
     private static final long STARTUP_WAIT_MILLIS = 10_000;
     /** Opening while a request waits does not wait at all: the self-check's checkout fails within its deadline. */
     private static final long NO_WAIT = -1;
+    /** The pools' names (and the {@code pool} label of their metrics): the shared database's, or a tenant's own. */
+    private static final String SHARED = "shared";
+    private static final String SHARED_BYPASS = "bypass";
+    private static final String DEDICATED = "dedicated";
+    private static final String DEDICATED_BYPASS = "dedicated-bypass";
 
     private PostgresPersistence(PostgresSettings settings, Clock clock, Duration idempotencyRetention,
                                 UnaryOperator<TemplateEngine> sqlRewriter, boolean selfCheck) {
@@ -50,8 +55,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     private PostgresPersistence(PostgresSettings settings, Clock clock, Duration idempotencyRetention,
                                 UnaryOperator<TemplateEngine> sqlRewriter, boolean selfCheck, long initialWaitMillis) {
-        this.applicationPool = pool("tenantry-app", settings, settings.app(), settings.appPoolSize(), initialWaitMillis);
-        this.bypassPool = pool("tenantry-bypass", settings, settings.bypass(), settings.bypassPoolSize(), initialWaitMillis);
+        boolean shared = initialWaitMillis != NO_WAIT;
+        this.applicationPool = pool(shared ? SHARED : DEDICATED, settings, settings.app(), settings.appPoolSize(),
+                initialWaitMillis);
+        this.bypassPool = pool(shared ? SHARED_BYPASS : DEDICATED_BYPASS, settings, settings.bypass(),
+                settings.bypassPoolSize(), initialWaitMillis);
         this.breaker = new DatabaseBreaker("the database at " + settings.url().split("\\?", 2)[0],
                 new DatabaseProbe(settings.url(), settings.app(), settings.checkoutTimeout()), PROBE_INTERVAL,
                 settings.checkoutTimeout());
@@ -131,6 +139,17 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public JdbiIdempotencyStore idempotency() {
         return idempotency;
+    }
+
+    /**
+     * Publishes both pools' own HikariCP metrics ({@code hikaricp_connections_active} and the rest) in
+     * {@code registry}, labelled {@code pool="shared"} and {@code pool="bypass"}: for the shared database, whose
+     * pools live as long as the process. A tenant's own pools come and go and are counted together instead.
+     */
+    public void publishPoolMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        var trackers = new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry);
+        applicationPool.setMetricsTrackerFactory(trackers);
+        bypassPool.setMetricsTrackerFactory(trackers);
     }
 
     /** Connections of the application pool in use now (an idle pool may be closed). */

@@ -7,12 +7,15 @@ import io.tenantry.kernel.context.TenantIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Records every request as {@code tenantry_http_requests} by route, method, status and tier, and logs one line per
+ * Records every request as the histogram {@code tenantry_http_requests_seconds} by route, method, status and tier
+ * (buckets at the configured bounds, so {@code histogram_quantile} gives p99 per route and tier), and logs one line per
  * request. Tenant ids are not metric labels (their number is unbounded); they are in the log line.
  */
 public final class RequestMetrics {
@@ -24,11 +27,14 @@ public final class RequestMetrics {
     }
 
     private final MeterRegistry registry;
+    private final Duration[] buckets;
     /** Each timer built once: building one per request (tags sorted, id looked up) showed in the request's profile. */
     private final Map<Labels, Timer> timers = new ConcurrentHashMap<>();
 
-    public RequestMetrics(MeterRegistry registry) {
+    /** {@code buckets}: the upper bounds of the histogram's buckets ({@code le}), besides {@code +Inf}. */
+    public RequestMetrics(MeterRegistry registry, List<Duration> buckets) {
         this.registry = registry;
+        this.buckets = buckets.toArray(Duration[]::new);
     }
 
     public void record(Context ctx, Float millis) {
@@ -44,7 +50,9 @@ public final class RequestMetrics {
 
     private Timer timer(Labels labels) {
         return Timer.builder("tenantry.http.requests").tag("route", labels.route()).tag("method", labels.method())
-                .tag("status", String.valueOf(labels.status())).tag("tier", labels.tier()).register(registry);
+                .tag("status", String.valueOf(labels.status())).tag("tier", labels.tier())
+                .description("HTTP requests by route, method, status and tier; buckets for quantiles and SLOs")
+                .serviceLevelObjectives(buckets).register(registry);
     }
 
     private static String route(Context ctx) {
