@@ -33,24 +33,31 @@ public final class DatabaseRuntime implements AutoCloseable {
         this.settings = settings;
         this.dedicated = new DedicatedDatabases(dedicated.databases(), dedicated.maxOpenPools(), clock, IDEMPOTENCY_RETENTION);
         if (dedicated.maxConnections() != TenantryConfig.Dedicated.UNCAPPED) {
-            this.dedicated.capConnections(budgetLeftAfter(settings, dedicated.maxConnections()));
+            this.dedicated.capConnections(budgetLeftAfter(settings, dedicated, dedicated.maxConnections()));
         }
+        // every instance can serve a tenant moved at run time; only one holding the migrator's login moves one
+        this.dedicated.provisioningOn(settings, dedicated.poolSize(), migrate);
         if (migrate) {
             migrate(settings, this.dedicated);
-            this.dedicated.provisioningOn(settings, dedicated.poolSize());
         } else {
             LOG.info("serving {} as it is migrated (TENANTRY_DB_MIGRATE=false): no migrator login", settings.url());
         }
         this.persistence = PostgresPersistence.start(settings, clock, IDEMPOTENCY_RETENTION);
     }
 
-    /** What is left of {@code maxConnections} for the tenants' own databases once the shared pools are counted. */
-    static int budgetLeftAfter(PostgresSettings shared, int maxConnections) {
+    /**
+     * What is left of {@code maxConnections} for the tenants' own databases once the shared pools are counted; it
+     * must hold the pools of the largest of them, or that tenant could never be served.
+     */
+    static int budgetLeftAfter(PostgresSettings shared, TenantryConfig.Dedicated dedicated, int maxConnections) {
         int left = maxConnections - shared.appPoolSize() - shared.bypassPoolSize();
-        if (left < 2) {
+        int largest = dedicated.databases().values().stream()
+                .mapToInt(database -> database.appPoolSize() + database.bypassPoolSize())
+                .reduce(dedicated.poolSize() + 1, Math::max);
+        if (left < largest) {
             throw new IllegalArgumentException("TENANTRY_DB_MAX_CONNECTIONS=" + maxConnections + " leaves " + left
                     + " connections beside the shared database's pools (" + shared.appPoolSize() + " + "
-                    + shared.bypassPoolSize() + "); a tenant's own database needs at least 2");
+                    + shared.bypassPoolSize() + "); a tenant's own database needs " + largest);
         }
         return left;
     }

@@ -61,7 +61,10 @@ class DedicatedDatabaseApiTest {
                             + "\",\"tier\":\"enterprise\"}").assertStatus(201);
                 }
                 server.api.patch("/admin/tenants/downcorp", admin, "{\"status\":\"suspended\"}").assertStatus(200);
-                server.api.post("/admin/tenants/downcorp/database", admin, "").assertStatus(201);
+                // once the suspension has settled (no instance may still trust an older reading of it)
+                io.tenantry.kernel.testing.Eventually.value(Duration.ofSeconds(6),
+                        () -> server.api.post("/admin/tenants/downcorp/database", admin, ""),
+                        answer -> answer.status() == 201);
                 server.api.patch("/admin/tenants/downcorp", admin, "{\"status\":\"active\"}").assertStatus(200);
                 TestTenant upTenant = new TestTenant(up, Tier.ENTERPRISE, server);
                 TestTenant downTenant = new TestTenant(TenantId.of("downcorp"), Tier.ENTERPRISE, server);

@@ -115,11 +115,15 @@ class TenantryConfigTest {
         assertEquals(30, capped.dedicated().maxConnections());
         assertEquals(3, capped.dedicated().poolSize());
         var shared = capped.database().orElseThrow();
-        assertEquals(30 - shared.appPoolSize() - shared.bypassPoolSize(), DatabaseRuntime.budgetLeftAfter(shared, 30),
+        assertEquals(30 - shared.appPoolSize() - shared.bypassPoolSize(),
+                DatabaseRuntime.budgetLeftAfter(shared, capped.dedicated(), 30),
                 "the tenants' databases get what the shared pools leave");
+        int justTooFew = shared.appPoolSize() + shared.bypassPoolSize() + 3;
         IllegalArgumentException tooSmall = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> DatabaseRuntime.budgetLeftAfter(shared, shared.appPoolSize() + shared.bypassPoolSize()));
-        assertTrue(tooSmall.getMessage().contains("a tenant's own database needs at least 2"), tooSmall.getMessage());
+                () -> DatabaseRuntime.budgetLeftAfter(shared, capped.dedicated(), justTooFew));
+        assertTrue(tooSmall.getMessage().contains("a tenant's own database needs 4"), tooSmall.getMessage());
+        assertEquals(4, DatabaseRuntime.budgetLeftAfter(shared, capped.dedicated(), justTooFew + 1),
+                "positive control: room for one pool of 3 and its bypass connection");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> load(Map.of("TENANTRY_DB_MAX_CONNECTIONS", "0")));
     }

@@ -109,7 +109,8 @@ public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUse
         requireAdmin();
         DatabaseMove outcome = bypass.call(new BypassRequest("admin.tenants.database.give", tenant.value(),
                         "platform operator gives a tenant a database of its own"),
-                () -> refusalToMove(tenants.find(tenant)).orElseGet(() -> databases.giveOwnDatabase(tenant)), AdminService::moved);
+                () -> refusalToMove(tenants.find(tenant)).orElseGet(() -> databases.giveOwnDatabase(tenant, access.maxAge())),
+                AdminService::moved);
         access.evict(tenant);
         return outcome;
     }
@@ -119,8 +120,15 @@ public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUse
         requireAdmin();
         DatabaseMove outcome = bypass.call(new BypassRequest("admin.tenants.database.retire", tenant.value(),
                         "platform operator retires a tenant's own database"),
-                () -> refusalToMove(tenants.find(tenant)).orElseGet(() -> databases.retireOwnDatabase(tenant)), AdminService::moved);
+                () -> refusalToMove(tenants.find(tenant)).orElseGet(() -> databases.retireOwnDatabase(tenant, access.maxAge())),
+                AdminService::moved);
         access.evict(tenant);
+        if (outcome instanceof DatabaseMove.Retired(Tenant retired, String former)) {
+            // only now is it committed that the tenant no longer names its former database: drop it
+            bypass.call(new BypassRequest("admin.tenants.database.drop", tenant.value(),
+                    "platform operator drops the database a tenant left"), () -> databases.dropRetired(tenant, former),
+                    dropped -> dropped ? 1 : 0);
+        }
         return outcome;
     }
 
@@ -136,7 +144,7 @@ public final class AdminService implements ListAllOrdersUseCase, ReadAuditLogUse
     }
 
     private static long moved(DatabaseMove outcome) {
-        return outcome instanceof DatabaseMove.Moved ? 1 : 0;
+        return outcome instanceof DatabaseMove.Moved || outcome instanceof DatabaseMove.Retired ? 1 : 0;
     }
 
     @Override

@@ -9,6 +9,13 @@ public sealed interface DatabaseMove {
     record Moved(Tenant tenant) implements DatabaseMove {
     }
 
+    /**
+     * Done: {@code tenant}'s rows live in the shared database again, and {@code formerDatabase}, which it no longer
+     * names, is to be dropped once that is committed.
+     */
+    record Retired(Tenant tenant, String formerDatabase) implements DatabaseMove {
+    }
+
     /** No tenant has that id. */
     record UnknownTenant() implements DatabaseMove {
     }
@@ -18,6 +25,13 @@ public sealed interface DatabaseMove {
      * tenant cache's age, so that every instance has seen the suspension.
      */
     record StillActive() implements DatabaseMove {
+    }
+
+    /**
+     * The tenant was suspended too recently: an instance may still trust an older reading of it as
+     * active and serve it. Try again after {@code retryAfter}.
+     */
+    record SuspendedTooRecently(java.time.Duration retryAfter) implements DatabaseMove {
     }
 
     /** The tenant already lives where it was asked to move to. */
@@ -32,7 +46,10 @@ public sealed interface DatabaseMove {
     record DeclaredInConfiguration() implements DatabaseMove {
     }
 
-    /** This instance cannot create databases (it holds no migrator login, say); {@code reason} says why. */
+    /**
+     * The database cannot be created or dropped here: this instance holds no migrator login, the migrator may not
+     * create databases, or a database of that name exists and is not this tenant's; {@code reason} says which.
+     */
     record CannotProvision(String reason) implements DatabaseMove {
     }
 }

@@ -83,7 +83,7 @@ class AdminServiceTest {
                 io.tenantry.application.tenant.TenantStatus.SUSPENDED);
         when(tenants.find(acme)).thenReturn(java.util.Optional.of(suspended));
         DatabaseMove moved = new DatabaseMove.Moved(suspended.livingIn(java.util.Optional.of("tenantry_acme")));
-        when(databases.giveOwnDatabase(acme)).thenAnswer(call -> {
+        when(databases.giveOwnDatabase(org.mockito.ArgumentMatchers.eq(acme), org.mockito.ArgumentMatchers.any())).thenAnswer(call -> {
             assertTrue(TenantContext.inBypass(), "the move runs inside the bypass");
             return moved;
         });

@@ -48,16 +48,28 @@ public final class JdbiTenantDirectory implements TenantDirectory {
         return bypass.find(id.value());
     }
 
-    /** Records that {@code id}'s rows live in {@code database}, a database of its own. Bypass only. */
+    /**
+     * Records that {@code id}'s rows live in {@code database}, a database of its own, if they lived in the shared one.
+     * Bypass only.
+     */
     @BypassRls(justification = "platform operators move a tenant's rows to a database of its own")
     public boolean placeInOwnDatabase(TenantId id, String database) {
         return bypass.placeInOwnDatabase(id.value(), database) == 1;
     }
 
-    /** Records that {@code id}'s rows live in the shared database. Bypass only. */
+    /** Records that {@code id}'s rows live in the shared database, if they lived in {@code database}. Bypass only. */
     @BypassRls(justification = "platform operators move a tenant's rows back to the shared database")
-    public boolean placeInSharedDatabase(TenantId id) {
-        return bypass.placeInSharedDatabase(id.value()) == 1;
+    public boolean placeInSharedDatabase(TenantId id, String database) {
+        return bypass.placeInSharedDatabase(id.value(), database) == 1;
+    }
+
+    /**
+     * Locks {@code id}'s entry for the rest of the bypass's transaction, so that moves of one tenant's rows never
+     * overlap; returns how long its status has been what it is, empty when there is no such tenant. Bypass only.
+     */
+    @BypassRls(justification = "platform operators move one tenant's rows at a time")
+    public Optional<java.time.Duration> lockForMove(TenantId id) {
+        return bypass.lockForMove(id.value()).map(java.time.Duration::ofMillis);
     }
 
     /** How many orders, users and idempotency keys of {@code id} this database holds. Bypass only. */

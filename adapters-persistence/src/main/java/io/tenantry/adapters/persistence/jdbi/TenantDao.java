@@ -40,16 +40,26 @@ interface TenantDao {
     int insert(@Bind("id") String id, @Bind("name") String name, @Bind("tier") String tier, @Bind("status") String status);
 
     @BypassRls(justification = "platform operators change a tenant's tier or status")
-    @SqlUpdate("UPDATE tenants SET tier = :tier, status = :status WHERE id = :id")
+    @SqlUpdate("UPDATE tenants SET tier = :tier, status = :status, status_changed_at = CASE WHEN status = :status "
+            + "THEN status_changed_at ELSE now() END WHERE id = :id")
     int update(@Bind("id") String id, @Bind("tier") String tier, @Bind("status") String status);
 
     @BypassRls(justification = "platform operators move a tenant's rows to a database of its own")
-    @SqlUpdate("UPDATE tenants SET own_database = :database WHERE id = :id")
+    @SqlUpdate("UPDATE tenants SET own_database = :database WHERE id = :id AND own_database IS NULL")
     int placeInOwnDatabase(@Bind("id") String id, @Bind("database") String database);
 
     @BypassRls(justification = "platform operators move a tenant's rows back to the shared database")
-    @SqlUpdate("UPDATE tenants SET own_database = NULL WHERE id = :id")
-    int placeInSharedDatabase(@Bind("id") String id);
+    @SqlUpdate("UPDATE tenants SET own_database = NULL WHERE id = :id AND own_database = :database")
+    int placeInSharedDatabase(@Bind("id") String id, @Bind("database") String database);
+
+    /**
+     * Locks the tenant's entry until the bypass's transaction ends, so that two moves of one tenant run one after the
+     * other; returns how long, in milliseconds, its status has been what it is.
+     */
+    @BypassRls(justification = "platform operators move one tenant's rows at a time")
+    @SqlQuery("SELECT floor(extract(epoch FROM now() - status_changed_at) * 1000)::bigint FROM tenants WHERE id = :id "
+            + "FOR UPDATE")
+    Optional<Long> lockForMove(@Bind("id") String id);
 
     @BypassRls(justification = "platform operators check that a tenant leaves no rows behind when its rows move")
     @SqlQuery("SELECT (SELECT count(*) FROM orders o WHERE o.tenant_id = :id) + (SELECT count(*) FROM users u "

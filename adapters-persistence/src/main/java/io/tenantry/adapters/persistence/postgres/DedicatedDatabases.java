@@ -43,6 +43,11 @@ public final class DedicatedDatabases implements AutoCloseable {
     private volatile int connectionBudget = Integer.MAX_VALUE;
     /** Where databases given at run time are created, with which logins; empty when this instance may not create any. */
     private volatile java.util.Optional<PostgresSettings> server = java.util.Optional.empty();
+    /** Whether this instance holds the migrator's login, which creates and drops databases. */
+    private volatile boolean canCreate;
+    /** Tenants whose database could not be opened, and until when (nanoTime) their calls are refused at once. */
+    private final Map<TenantId, Long> unavailableUntil = new ConcurrentHashMap<>();
+    private static final long UNAVAILABLE_NANOS = java.time.Duration.ofSeconds(1).toNanos();
     private final Clock clock;
     private final Duration idempotencyRetention;
     private final Map<TenantId, Open> open = new ConcurrentHashMap<>();
@@ -52,7 +57,7 @@ public final class DedicatedDatabases implements AutoCloseable {
      * closed, so that no caller can take it after the eviction decided), and how many connections its pools may hold.
      */
     private record Open(PostgresPersistence persistence, AtomicLong lastUsed, java.util.concurrent.atomic.AtomicInteger leases,
-                        int connections) {
+                        int connections, String url) {
 
         boolean lease() {
             for (int held = leases.get(); held >= 0; held = leases.get()) {
@@ -95,14 +100,16 @@ public final class DedicatedDatabases implements AutoCloseable {
     }
 
     /**
-     * Lets this instance give tenants databases of their own at run time: created on {@code shared}'s server by its
-     * migrator login (which needs {@code CREATEDB}), with its application and bypass logins, pools of
-     * {@code poolSize}. Returns this.
+     * Where databases given to tenants at run time live: on {@code shared}'s server, reached with its application and
+     * bypass logins, pools of {@code poolSize}. Every instance knows this, to serve a tenant another instance moved;
+     * only one that holds the migrator's login ({@code canCreate}) creates and drops them, as the migrator, which
+     * needs {@code CREATEDB}. Returns this.
      */
-    public DedicatedDatabases provisioningOn(PostgresSettings shared, int poolSize) {
+    public DedicatedDatabases provisioningOn(PostgresSettings shared, int poolSize, boolean canCreate) {
         this.server = java.util.Optional.of(new PostgresSettings(shared.url(), shared.migrator(), shared.app(),
                 shared.bypass(), poolSize, 1, false, shared.checkoutTimeout(), shared.allowUnpatchedServer(),
                 shared.workLimits()));
+        this.canCreate = canCreate;
         return this;
     }
 
@@ -139,56 +146,125 @@ public final class DedicatedDatabases implements AutoCloseable {
         }
     }
 
-    /** Why this instance cannot create databases, if it cannot. */
+    /** Why this instance cannot create or drop databases, if it cannot. */
     public java.util.Optional<String> whyNoProvisioning() {
-        return server.isPresent() ? java.util.Optional.empty()
+        if (server.isEmpty()) {
+            return java.util.Optional.of("this instance has no provisioning server configured");
+        }
+        return canCreate ? java.util.Optional.empty()
                 : java.util.Optional.of("this instance holds no migrator login (TENANTRY_DB_MIGRATE=false), so it "
                 + "cannot create or drop databases");
     }
 
     /**
-     * The name {@code tenant}'s own database gets: the shared database's name and the tenant's id, so that two
-     * deployments on one server never meet; at most 63 characters (PostgreSQL's limit), a hash keeping it unique.
+     * The name {@code tenant}'s own database gets: the shared database's name and the tenant's id, cut to the 63
+     * characters PostgreSQL allows with a hash of the id keeping it apart. Another deployment on the same server
+     * could hold a database of that name; {@link #create} and {@link #drop} touch only one marked as this tenant's.
      */
     public String nameFor(TenantId tenant) {
-        String base = databaseOf(requireServer().url()) + "_" + tenant.value().replace('-', '_');
+        String shared = databaseOf(requireServer().url()).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String base = (shared.isEmpty() || !Character.isLetter(shared.charAt(0)) ? "t" + shared : shared)
+                + "_" + tenant.value().replace('-', '_');
         if (base.length() <= 63) {
             return base;
         }
-        String hash = java.util.HexFormat.of().toHexDigits(tenant.value().hashCode());
-        return base.substring(0, 54) + "_" + hash;
+        return base.substring(0, 54) + "_" + sha256(tenant.value()).substring(0, 8);
     }
 
     /**
-     * Creates the database {@code name} on the provisioning server (one that exists already, from an attempt that
-     * stopped half-way, is taken as it is), migrates it and registers {@code tenant} there.
+     * Creates the database {@code name} on the provisioning server and marks it as {@code tenant}'s, migrates it and
+     * registers the tenant there. One that exists already is taken only when it carries this tenant's mark (an
+     * attempt that stopped half-way); any other is refused, never migrated nor dropped.
+     *
+     * @throws ProvisioningRefused when the database cannot be created or is not this tenant's
      */
     public void create(TenantId tenant, String name) {
-        PostgresSettings on = requireServer();
+        PostgresSettings on = requireCreator();
         try (Connection owner = DriverManager.getConnection(on.url(), on.migrator().user(), on.migrator().password());
              java.sql.Statement create = owner.createStatement()) {
-            create.execute("CREATE DATABASE " + identifier(name));
-        } catch (SQLException e) {
-            if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
-                throw new IllegalStateException("could not create the database " + name + ": " + e.getMessage(), e);
+            try {
+                create.execute("CREATE DATABASE " + identifier(name));
+                create.execute("COMMENT ON DATABASE " + identifier(name) + " IS '" + markOf(tenant) + "'");
+            } catch (SQLException e) {
+                if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                    throw new ProvisioningRefused("the migrator could not create the database " + name + ": "
+                            + e.getMessage(), e);
+                }
+                if (!markOf(tenant).equals(markOn(owner, name))) {
+                    throw new ProvisioningRefused("a database named " + name + " exists and is not marked as "
+                            + tenant + "'s; it is left as it is", e);
+                }
             }
+        } catch (SQLException e) {
+            throw new ProvisioningRefused("could not reach the server as the migrator: " + e.getMessage(), e);
         }
         migrateAndRegister(tenant, onServer(name));
     }
 
-    /** Drops the database {@code name} of the provisioning server, ending whatever sessions it still has. */
-    public void drop(String name) {
-        PostgresSettings on = requireServer();
+    /**
+     * Drops the database {@code name} if it carries {@code tenant}'s mark, ending whatever sessions it still has;
+     * whether it did.
+     *
+     * @throws ProvisioningRefused when it cannot be reached or dropped
+     */
+    public boolean drop(TenantId tenant, String name) {
+        PostgresSettings on = requireCreator();
         try (Connection owner = DriverManager.getConnection(on.url(), on.migrator().user(), on.migrator().password());
              java.sql.Statement drop = owner.createStatement()) {
+            String mark = markOn(owner, name);
+            if (mark == null || !mark.equals(markOf(tenant))) {
+                LOG.warn("the database {} is not marked as {}'s and is not dropped", name, tenant);
+                return false;
+            }
             drop.execute("DROP DATABASE IF EXISTS " + identifier(name) + " WITH (FORCE)");
+            return true;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not drop the database " + name + ": " + e.getMessage(), e);
+            throw new ProvisioningRefused("could not drop the database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The database could not be created, taken or dropped; the message says why, for the operator's log. */
+    public static final class ProvisioningRefused extends RuntimeException {
+        ProvisioningRefused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** What marks a database as {@code tenant}'s, for this deployment (the shared database it belongs with). */
+    private String markOf(TenantId tenant) {
+        return "tenantry: the own database of tenant " + tenant.value() + " of " + databaseOf(requireServer().url())
+                .replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /** The comment on database {@code name}; null when it has none or does not exist. */
+    private static String markOn(Connection owner, String name) throws SQLException {
+        try (PreparedStatement mark = owner.prepareStatement(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+            mark.setString(1, name);
+            try (java.sql.ResultSet row = mark.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 
     private PostgresSettings requireServer() {
-        return server.orElseThrow(() -> new IllegalStateException(whyNoProvisioning().orElseThrow()));
+        return server.orElseThrow(() -> new ProvisioningRefused(whyNoProvisioning().orElseThrow(), null));
+    }
+
+    private PostgresSettings requireCreator() {
+        whyNoProvisioning().ifPresent(reason -> {
+            throw new ProvisioningRefused(reason, null);
+        });
+        return requireServer();
     }
 
     private PostgresSettings onServer(String database) {
@@ -267,7 +343,12 @@ public final class DedicatedDatabases implements AutoCloseable {
     public Held hold(TenantId tenant) {
         PostgresSettings database = settings.get(tenant);
         if (database == null) {
-            throw new IllegalArgumentException(tenant + " has no database of its own");
+            // its rows are being moved back to the shared database (or it never had a database of its own)
+            throw new DependencyUnavailable("the database of " + tenant + ", which it no longer has,", null);
+        }
+        Long refusedUntil = unavailableUntil.get(tenant);
+        if (refusedUntil != null && System.nanoTime() - refusedUntil < 0) {
+            throw new DependencyUnavailable("the database of " + tenant, null);
         }
         return new Held(leased(tenant, database));
     }
@@ -305,6 +386,13 @@ public final class DedicatedDatabases implements AutoCloseable {
     private Open leased(TenantId tenant, PostgresSettings database) {
         while (true) {
             Open existing = open.get(tenant);
+            if (existing != null && !existing.url().equals(database.url())) {
+                // the tenant's entry now names another database: these pools serve it no more
+                if (existing.closeIfUnleased()) {
+                    open.remove(tenant, existing);
+                }
+                throw new DependencyUnavailable("the database of " + tenant + ", which is being moved,", null);
+            }
             if (existing == null) {
                 existing = openPools(tenant, database);
             }
@@ -360,7 +448,7 @@ public final class DedicatedDatabases implements AutoCloseable {
                     + "hold all " + connectionBudget + " connections of their budget)", null);
         }
         Open opened = new Open(opened(tenant, database), new AtomicLong(System.nanoTime()),
-                new java.util.concurrent.atomic.AtomicInteger(), needed);
+                new java.util.concurrent.atomic.AtomicInteger(), needed, database.url());
         open.put(tenant, opened);
         return opened;
     }
@@ -371,8 +459,13 @@ public final class DedicatedDatabases implements AutoCloseable {
      */
     private PostgresPersistence opened(TenantId tenant, PostgresSettings database) {
         try {
-            return PostgresPersistence.startOnDemand(database, clock, idempotencyRetention);
+            PostgresPersistence opened = PostgresPersistence.startOnDemand(database, clock, idempotencyRetention);
+            unavailableUntil.remove(tenant);
+            return opened;
         } catch (RuntimeException failure) {
+            // refused at once for a moment, so a database that is down does not hold the lock for every call of its
+            // tenant, which other tenants' openings wait on
+            unavailableUntil.put(tenant, System.nanoTime() + UNAVAILABLE_NANOS);
             LOG.warn("the database of {} cannot be opened: {}", tenant, failure.getMessage());
             throw new DependencyUnavailable("the database of " + tenant, failure);
         }

@@ -39,7 +39,7 @@ class DedicatedDatabasesTest {
                         "A's pool opens again on demand");
                 assertEquals(1, dedicated.openPools());
                 assertTrue(dedicated.tenants().stream().noneMatch(io.tenantry.kernel.context.TenantId.of("someone-else")::equals));
-                assertThrows(IllegalArgumentException.class, () -> dedicated.call(
+                assertThrows(io.tenantry.application.health.DependencyUnavailable.class, () -> dedicated.call(
                         io.tenantry.kernel.context.TenantId.of("someone-else"), database -> database));
             }
         }

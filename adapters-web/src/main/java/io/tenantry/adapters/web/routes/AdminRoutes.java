@@ -78,18 +78,24 @@ public final class AdminRoutes {
 
     private void giveOwnDatabase(Context ctx) {
         TenantId tenant = tenantInPath(ctx);
-        Tenant moved = movedOrProblem(admin.giveOwnDatabase().giveOwnDatabase(tenant));
+        Tenant moved = movedOrProblem(ctx, admin.giveOwnDatabase().giveOwnDatabase(tenant));
         ctx.status(201).header("Location", "/admin/tenants/" + tenant + "/database").json(TenantJson.from(moved));
     }
 
     private void retireOwnDatabase(Context ctx) {
-        ctx.json(TenantJson.from(movedOrProblem(admin.retireOwnDatabase().retireOwnDatabase(tenantInPath(ctx)))));
+        ctx.json(TenantJson.from(movedOrProblem(ctx, admin.retireOwnDatabase().retireOwnDatabase(tenantInPath(ctx)))));
     }
 
     /** The tenant as it is after the move, or the problem that says why its rows did not move. */
-    private static Tenant movedOrProblem(DatabaseMove outcome) {
+    private static Tenant movedOrProblem(Context ctx, DatabaseMove outcome) {
         return switch (outcome) {
             case DatabaseMove.Moved(Tenant tenant) -> tenant;
+            case DatabaseMove.Retired(Tenant tenant, String former) -> tenant;
+            case DatabaseMove.SuspendedTooRecently(java.time.Duration wait) -> {
+                ctx.header("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1_000)));
+                throw new ProblemException(Problem.conflict("The tenant was suspended too recently: an instance may "
+                        + "still serve it. Try again after Retry-After."));
+            }
             case DatabaseMove.UnknownTenant unknown -> throw new ProblemException(Problem.notFound());
             case DatabaseMove.StillActive active -> throw new ProblemException(Problem.conflict(
                     "The tenant is active. Suspend it first, and wait for the tenant cache's age, so that no instance "
@@ -101,7 +107,9 @@ public final class AdminRoutes {
             case DatabaseMove.DeclaredInConfiguration declared -> throw new ProblemException(Problem.conflict(
                     "The tenant's own database is declared in the configuration; only a restart changes it."));
             case DatabaseMove.CannotProvision cannot -> throw new ProblemException(Problem.conflict(
-                    "This instance cannot create or drop databases: it holds no migrator login."));
+                    "The database cannot be created or dropped here: this instance holds no migrator login, the "
+                            + "migrator may not create databases, or a database of that name exists and is not this "
+                            + "tenant's. The service's log says which."));
         };
     }
 
