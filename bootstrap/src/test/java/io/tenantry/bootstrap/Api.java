@@ -58,7 +58,10 @@ final class Api {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            ContractCheck.check(method, sent.uri(), sent.headers().map(), body, response.statusCode(), response.headers(),
+                    response.body());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {

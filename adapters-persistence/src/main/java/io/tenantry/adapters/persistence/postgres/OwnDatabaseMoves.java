@@ -5,6 +5,7 @@ import io.tenantry.application.admin.TenantDatabases;
 import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.application.tenant.Tenant;
 import io.tenantry.kernel.context.TenantId;
+import io.tenantry.kernel.policy.BypassRls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,6 +112,7 @@ final class OwnDatabaseMoves implements TenantDatabases {
      * Locks the tenant's entry; why its rows may not move now, if they may not: it must exist and have been suspended
      * for longer than {@code settle}, so that no instance still trusts a reading of it as active.
      */
+    @BypassRls(justification = "platform operators move one tenant's rows at a time")
     private Optional<DatabaseMove> lockedAndSettled(TenantId tenant, Duration settle) {
         Optional<Duration> inStatus = shared.tenants().lockForMove(tenant);
         if (inStatus.isEmpty()) {
@@ -126,6 +128,7 @@ final class OwnDatabaseMoves implements TenantDatabases {
     }
 
     /** The tenant's rows in its own database; none when that database is gone already. */
+    @BypassRls(justification = "platform operators check that a tenant leaves no rows behind when its rows move")
     private long rowsInOwn(TenantId tenant) {
         try {
             return dedicated.call(tenant, database -> database.tenants().rowsOf(tenant));

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.tenantry.kernel.context.TenantIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,8 +45,13 @@ public final class RequestMetrics {
         int status = ctx.statusCode();
         timers.computeIfAbsent(new Labels(route, ctx.method().name(), status, tier), this::timer)
                 .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
-        LOG.info("{} {} {} {}ms tenant={} request={}", ctx.method().name(), route, status, Math.round(millis),
-                identity == null ? "-" : identity.tenant(), ctx.attribute(RequestIds.ATTRIBUTE));
+        // the request's fields, for a JSON log's shipper; the request's own MDC is cleared by the time this runs
+        try (var requestId = MDC.putCloseable("requestId", String.valueOf(ctx.<String>attribute(RequestIds.ATTRIBUTE)));
+             var tenant = MDC.putCloseable("tenant", identity == null ? "-" : identity.tenant().value());
+             var routeField = MDC.putCloseable("route", route)) {
+            LOG.info("{} {} {} {}ms tenant={} request={}", ctx.method().name(), route, status, Math.round(millis),
+                    identity == null ? "-" : identity.tenant(), ctx.attribute(RequestIds.ATTRIBUTE));
+        }
     }
 
     private Timer timer(Labels labels) {
