@@ -301,11 +301,6 @@ public final class DedicatedDatabases implements AutoCloseable {
         return new AllTenantDatabases(shared, this);
     }
 
-    /** Whether {@code tenant} has a database of its own: a map lookup, asked on every repository call. */
-    public boolean has(TenantId tenant) {
-        return settings.containsKey(tenant);
-    }
-
     /** Migrates {@code database} and registers {@code tenant} in it; returns how many migrations ran. */
     public static int migrateAndRegister(TenantId tenant, PostgresSettings database) {
         int migrations = new SchemaMigrator(database).migrate();
