@@ -23,7 +23,7 @@ class OperationsApiTest {
 
     /** The endpoints of API.md. */
     private static final List<String> CONTRACT = List.of(
-            "GET /health", "GET /metrics", "GET /openapi.json",
+            "GET /health", "GET /metrics", "GET /openapi.json", "GET /docs",
             "POST /api/orders", "GET /api/orders", "GET /api/orders/{id}", "PATCH /api/orders/{id}", "DELETE /api/orders/{id}",
             "POST /api/users", "GET /api/users/{id}", "PATCH /api/users/{id}",
             "PUT /api/files/{name}", "GET /api/files/{name}", "GET /api/files", "DELETE /api/files/{name}",

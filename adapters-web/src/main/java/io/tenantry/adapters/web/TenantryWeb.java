@@ -11,6 +11,7 @@ import io.tenantry.adapters.web.http.JsonCodec;
 import io.tenantry.adapters.web.http.RequestIds;
 import io.tenantry.adapters.web.http.RequestMetrics;
 import io.tenantry.adapters.web.routes.AdminRoutes;
+import io.tenantry.adapters.web.routes.ApiPage;
 import io.tenantry.adapters.web.routes.FileRoutes;
 import io.tenantry.adapters.web.routes.OperationsRoutes;
 import io.tenantry.adapters.web.routes.OrderRoutes;
@@ -85,6 +86,7 @@ public final class TenantryWeb implements AutoCloseable {
             new AdminRoutes(services.admin(), json).register(config.routes, gateway);
             new FileRoutes(services.files()).register(config.routes, gateway);
             operations.register(config.routes);
+            new ApiPage().register(config.routes);
         });
     }
 

@@ -9,9 +9,6 @@ import io.tenantry.adapters.web.json.Responses;
 import io.tenantry.application.health.CheckHealthUseCase;
 import io.tenantry.application.health.CheckHealthUseCase.HealthReport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +29,7 @@ public final class OperationsRoutes {
         this.dependencies = dependencies;
         this.health = new Recent<>(this::checkAll, ANSWER_AGE);
         this.scrape = new Recent<>(metrics::scrape, ANSWER_AGE);
-        this.openApi = load("/openapi.json");
+        this.openApi = ClasspathFiles.read("/openapi.json");
     }
 
     public void register(RoutesConfig routes) {
@@ -60,16 +57,5 @@ public final class OperationsRoutes {
         Map<String, String> results = new LinkedHashMap<>();
         report.dependencies().forEach((name, up) -> results.put(name, up ? "UP" : "DOWN"));
         return new Responses.Health(report.status().name(), results);
-    }
-
-    private static byte[] load(String resource) {
-        try (InputStream in = OperationsRoutes.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
