@@ -1,0 +1,136 @@
+package io.tenantry.bootstrap;
+
+import io.tenantry.bootstrap.TestServer.TestTenant;
+import io.tenantry.kernel.context.Tier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The API page in a real browser: headless Chromium opens {@code /docs}, every operation of the document renders, and
+ * "Try it out" calls the server, refused without a token and answered with the tenant's own order once a bearer
+ * token is pasted into "Authorize".
+ *
+ * <p>Chromium and chromedriver are Debian's ({@code /usr/bin}, or {@code TENANTRY_TEST_CHROMIUM} and
+ * {@code TENANTRY_TEST_CHROMEDRIVER}). Where they are missing the test is skipped, unless
+ * {@code TENANTRY_TEST_BROWSER=required}, which CI sets after installing them: there a missing browser fails.
+ */
+class ApiPageBrowserTest {
+
+    private static final Duration RENDERING = Duration.ofSeconds(30);
+
+    private static final TestServer server = TestServer.get();
+    private static Path profile;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void openBrowser() throws IOException {
+        File chromium = new File(setting("TENANTRY_TEST_CHROMIUM", "/usr/bin/chromium"));
+        File driver = new File(setting("TENANTRY_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+        boolean present = chromium.canExecute() && driver.canExecute();
+        if (!present && "required".equals(System.getenv("TENANTRY_TEST_BROWSER"))) {
+            throw new IllegalStateException("TENANTRY_TEST_BROWSER=required but " + chromium + " or " + driver
+                    + " is missing (Debian: apt-get install chromium chromium-driver)");
+        }
+        assumeTrue(present, "no Chromium here (" + chromium + ", " + driver + "): the API page is not tested");
+        profile = Files.createTempDirectory("tenantry-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(chromium);
+        // no sandbox as root; no background traffic, which a closed network refuses
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,4000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void everyOperationRendersAndTryItOutWorksWithAPastedBearerToken() {
+        TestTenant tenant = server.newTenant(Tier.PRO);
+        String placed = Json.parse(server.api.post("/api/orders", tenant.member(),
+                "{\"customer\":\"Seen in the browser\",\"lines\":[{\"sku\":\"PAGE-1\",\"quantity\":1,\"unitPriceCents\":5}]}")
+                .body()).get("id").asText();
+        WebDriverWait wait = new WebDriverWait(browser, RENDERING);
+
+        browser.get(server.api.base() + "/docs");
+        wait.until(page -> page.findElements(By.cssSelector(".opblock")).size() >= documentedOperations());
+        List<String> ids = browser.findElements(By.cssSelector(".opblock-summary-operation-id")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(documentedOperations(), browser.findElements(By.cssSelector(".opblock")).size(), ids::toString);
+        assertTrue(ids.containsAll(List.of("placeOrder", "listOrders", "getOrder", "provisionTenant", "checkHealth")),
+                ids::toString);
+
+        WebElement listOrders = browser.findElement(By.id("operations-orders-listOrders"));
+        listOrders.findElement(By.cssSelector(".opblock-summary-control")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(listOrders.findElement(By.cssSelector(".try-out__btn"))))
+                .click();
+        assertEquals("401", execute(listOrders, wait), "positive control: without a token the page's call is refused");
+
+        browser.findElement(By.cssSelector(".auth-wrapper .authorize")).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
+        dialog.findElement(By.cssSelector("input")).sendKeys(tenant.member());
+        dialog.findElement(By.cssSelector(".auth-btn-wrapper .authorize")).click();
+        dialog.findElement(By.cssSelector(".btn-done")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-ux")));
+
+        assertEquals("200", execute(listOrders, wait));
+        String body = listOrders.findElement(By.cssSelector(".live-responses-table tr.response .response-col_description pre"))
+                .getText();
+        assertTrue(body.contains(placed), "the tenant's own order is in the page's answer: " + body);
+        assertFalse(body.contains("\"detail\""), body);
+    }
+
+    /** Clears the last answer, clicks "Execute" and waits for the new answer; gives its status code. */
+    private static String execute(WebElement operation, WebDriverWait wait) {
+        By status = By.cssSelector(".live-responses-table tr.response .response-col_status");
+        operation.findElements(By.cssSelector(".btn-clear")).forEach(WebElement::click);
+        wait.until(page -> operation.findElements(status).isEmpty());
+        operation.findElement(By.cssSelector(".execute")).click();
+        return wait.until(page -> operation.findElements(status).stream().map(WebElement::getText)
+                .filter(text -> !text.isBlank()).findFirst().orElse(null));
+    }
+
+    private static int documentedOperations() {
+        int[] count = {0};
+        Json.parse(server.api.get("/openapi.json", null).body()).get("paths")
+                .forEach(path -> path.properties().forEach(method -> count[0]++));
+        return count[0];
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
