@@ -1,14 +1,18 @@
 package io.tenantry.bootstrap;
 
 import io.tenantry.adapters.storage.LocalDiskObjectStorage;
-import io.tenantry.adapters.storage.S3ObjectStorage;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tenantry.adapters.storage.S3Backend;
 import io.tenantry.bootstrap.contextual.ForTier;
 import io.tenantry.bootstrap.contextual.PerTenant;
 import io.tenantry.bootstrap.contextual.TenantDefault;
 import io.tenantry.kernel.context.Tier;
 import io.tenantry.kernel.storage.ObjectStorage;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import java.util.Optional;
 
 /**
  * Which storage backend a tenant gets: local disk for free tenants, S3 for pro and enterprise when S3 is configured
@@ -30,20 +34,30 @@ public class StorageBeans {
     @Produces
     @ForTier(Tier.PRO)
     @PerTenant
-    ObjectStorage pro(TenantryConfig config) {
-        return paid(config);
+    ObjectStorage pro(TenantryConfig config, Optional<S3Backend> s3) {
+        return paid(config, s3);
     }
 
     @Produces
     @ForTier(Tier.ENTERPRISE)
     @PerTenant
-    ObjectStorage enterprise(TenantryConfig config) {
-        return paid(config);
+    ObjectStorage enterprise(TenantryConfig config, Optional<S3Backend> s3) {
+        return paid(config, s3);
     }
 
-    private static ObjectStorage paid(TenantryConfig config) {
-        return config.s3().<ObjectStorage>map(s3 -> new S3ObjectStorage(s3.client(), s3.bucket(), s3.prefix(),
-                        config.storageRoot().resolve("spool")))
+    /** The process's one S3 client when S3 is configured, its calls timed in the metrics. */
+    @Produces
+    @Singleton
+    Optional<S3Backend> s3(TenantryConfig config, PrometheusMeterRegistry metrics) {
+        return config.s3().map(settings -> S3Backend.connect(settings, metrics));
+    }
+
+    void closeS3(@Disposes Optional<S3Backend> s3) {
+        s3.ifPresent(S3Backend::close);
+    }
+
+    private static ObjectStorage paid(TenantryConfig config, Optional<S3Backend> s3) {
+        return s3.map(backend -> backend.storage(config.storageRoot().resolve("spool")))
                 .orElseGet(() -> new LocalDiskObjectStorage(config.storageRoot()));
     }
 }

@@ -5,7 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantry.adapters.persistence.memory.InMemoryRateLimiter;
 import io.tenantry.adapters.persistence.memory.InMemoryTenantCache;
 import io.tenantry.adapters.persistence.redis.RedisAdapters;
-import io.tenantry.adapters.storage.S3HealthCheck;
+import io.tenantry.adapters.storage.S3Backend;
 import io.tenantry.adapters.web.TenantryWeb;
 import io.tenantry.adapters.web.routes.AdminRoutes;
 import io.tenantry.adapters.web.routes.FileRoutes;
@@ -82,8 +82,12 @@ public class TenantryBeans {
     Optional<RedisAdapters> redis(TenantryConfig config, Clock clock, PrometheusMeterRegistry metrics) {
         Optional<RedisAdapters> redis = config.redis().map(settings -> RedisAdapters.connect(settings, "tenantry:", clock));
         redis.ifPresent(adapters -> {
-            metrics.gauge("tenantry_dependency_degraded", io.micrometer.core.instrument.Tags.of("dependency", "redis"),
-                    adapters, serving -> serving.degraded() ? 1 : 0);
+            adapters.publishMetrics(metrics);
+            io.micrometer.core.instrument.Gauge.builder("tenantry_dependency_degraded", adapters,
+                            serving -> serving.degraded() ? 1 : 0)
+                    .tag("dependency", "redis")
+                    .description("1 while requests are served without the dependency (local budgets, cache misses)")
+                    .register(metrics);
             io.micrometer.core.instrument.FunctionCounter.builder("tenantry_rate_limit_shared_decisions", adapters,
                             RedisAdapters::sharedDecisions)
                     .description("rate-limit decisions made against the budgets shared through Redis").register(metrics);
@@ -157,7 +161,7 @@ public class TenantryBeans {
     @Singleton
     TenantryWeb web(TenantryConfig config, OrderService orders, UserService users, AdminService admin,
                     TenantAccess access, RateLimiter limiter, FileService files, DatabaseRuntime database,
-                    Optional<RedisAdapters> redis, PrometheusMeterRegistry metrics) {
+                    Optional<RedisAdapters> redis, Optional<S3Backend> s3, PrometheusMeterRegistry metrics) {
         io.micrometer.core.instrument.Gauge.builder("tenantry_uploads_in_progress", files, FileService::uploadsInProgress)
                 .description("File uploads being read and stored, against TENANTRY_UPLOADS_MAX").register(metrics);
         TenantryWeb.Services services = new TenantryWeb.Services(
@@ -165,17 +169,17 @@ public class TenantryBeans {
                 new UserRoutes.UseCases(users, users, users),
                 new AdminRoutes.UseCases(admin, admin, admin, admin, admin, admin, admin), access, admin,
                 new FileRoutes.UseCases(files, files, files, files),
-                new HealthService(healthChecks(config, database, redis)), new RequestAdmission(limiter, config.limits()));
+                new HealthService(healthChecks(database, redis, s3)), new RequestAdmission(limiter, config.limits()));
         return new TenantryWeb(config.web(), services, metrics);
     }
 
     /** Every dependency the process uses: the database always, Redis and S3 when configured. */
-    private static List<DependencyCheck> healthChecks(TenantryConfig config, DatabaseRuntime database,
-                                                      Optional<RedisAdapters> redis) {
+    private static List<DependencyCheck> healthChecks(DatabaseRuntime database, Optional<RedisAdapters> redis,
+                                                      Optional<S3Backend> s3) {
         List<DependencyCheck> checks = new ArrayList<>();
         checks.add(database.persistence().healthCheck());
         redis.ifPresent(adapters -> checks.add(adapters.healthCheck()));
-        config.s3().ifPresent(s3 -> checks.add(new S3HealthCheck(s3.client(), s3.bucket())));
+        s3.ifPresent(backend -> checks.add(backend.healthCheck()));
         return checks;
     }
 

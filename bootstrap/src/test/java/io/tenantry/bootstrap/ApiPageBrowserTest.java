@@ -24,7 +24,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The API page in a real browser: headless Chromium opens {@code /docs}, every operation of the document renders, and
@@ -32,8 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * token is pasted into "Authorize".
  *
  * <p>Chromium and chromedriver are Debian's ({@code /usr/bin}, or {@code TENANTRY_TEST_CHROMIUM} and
- * {@code TENANTRY_TEST_CHROMEDRIVER}). Where they are missing the test is skipped, unless
- * {@code TENANTRY_TEST_BROWSER=required}, which CI sets after installing them: there a missing browser fails.
+ * {@code TENANTRY_TEST_CHROMEDRIVER}; see {@link TestTools}).
  */
 class ApiPageBrowserTest {
 
@@ -45,14 +43,9 @@ class ApiPageBrowserTest {
 
     @BeforeAll
     static void openBrowser() throws IOException {
-        File chromium = new File(setting("TENANTRY_TEST_CHROMIUM", "/usr/bin/chromium"));
-        File driver = new File(setting("TENANTRY_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        boolean present = chromium.canExecute() && driver.canExecute();
-        if (!present && "required".equals(System.getenv("TENANTRY_TEST_BROWSER"))) {
-            throw new IllegalStateException("TENANTRY_TEST_BROWSER=required but " + chromium + " or " + driver
-                    + " is missing (Debian: apt-get install chromium chromium-driver)");
-        }
-        assumeTrue(present, "no Chromium here (" + chromium + ", " + driver + "): the API page is not tested");
+        File chromium = TestTools.program("TENANTRY_TEST_CHROMIUM", "/usr/bin/chromium", "apt-get install chromium");
+        File driver = TestTools.program("TENANTRY_TEST_CHROMEDRIVER", "/usr/bin/chromedriver",
+                "apt-get install chromium-driver");
         profile = Files.createTempDirectory("tenantry-chromium");
         ChromeOptions options = new ChromeOptions().setBinary(chromium);
         // no sandbox as root; no background traffic, which a closed network refuses
@@ -127,10 +120,5 @@ class ApiPageBrowserTest {
         Json.parse(server.api.get("/openapi.json", null).body()).get("paths")
                 .forEach(path -> path.properties().forEach(method -> count[0]++));
         return count[0];
-    }
-
-    private static String setting(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

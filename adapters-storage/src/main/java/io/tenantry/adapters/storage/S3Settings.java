@@ -3,8 +3,10 @@ package io.tenantry.adapters.storage;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import java.net.URI;
 import java.time.Duration;
@@ -47,14 +49,22 @@ public record S3Settings(URI endpoint, String region, String bucket, String pref
      * @param maxConnections how many requests may be in flight at once; more wait for a connection
      */
     public S3Client client(int maxConnections) {
+        return builder(maxConnections).build();
+    }
+
+    /** As {@link #client(int)}, every call's figures handed to {@code publisher}. */
+    S3Client client(int maxConnections, MetricPublisher publisher) {
+        return builder(maxConnections).overrideConfiguration(override -> override.addMetricPublisher(publisher)).build();
+    }
+
+    private S3ClientBuilder builder(int maxConnections) {
         return S3Client.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .forcePathStyle(true)
                 .httpClient(Apache5HttpClient.builder().maxConnections(maxConnections)
-                        .connectionAcquisitionTimeout(Duration.ofSeconds(30)).build())
-                .build();
+                        .connectionAcquisitionTimeout(Duration.ofSeconds(30)).build());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.tenantry.adapters.persistence.redis;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tenantry.adapters.persistence.memory.InMemoryRateLimiter;
 import io.tenantry.adapters.persistence.resilience.ProbedBreaker;
 import io.tenantry.application.health.DependencyCheck;
@@ -28,6 +30,8 @@ public final class RedisAdapters implements AutoCloseable {
     private final LeasedRateLimiter leases;
     private final OutageTolerantRateLimiter rateLimiter;
     private final OutageTolerantTenantCache tenantCache;
+    /** Where the adapters' own meters live until {@link #publishMetrics} adds the process's registry. */
+    private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
 
     private RedisAdapters(RedissonClient client, String prefix, RedisSettings settings, Clock clock) {
         this.client = client;
@@ -35,10 +39,11 @@ public final class RedisAdapters implements AutoCloseable {
         OutageTolerantTenantCache[] cache = new OutageTolerantTenantCache[1];
         this.breaker = new ProbedBreaker("Redis at " + settings.url(), this::answersPing, PROBE_INTERVAL,
                 () -> cache[0].catchUp());
-        this.leases = new LeasedRateLimiter(new RedisRateLimiter(client, prefix + "limits:"));
+        RedisCalls calls = new RedisCalls(meters);
+        this.leases = new LeasedRateLimiter(new RedisRateLimiter(client, prefix + "limits:", calls));
         this.rateLimiter = new OutageTolerantRateLimiter(leases,
                 new InMemoryRateLimiter(clock), breaker, settings, clock);
-        this.tenantCache = new OutageTolerantTenantCache(new RedisTenantCache(client, prefix + "cache:"), breaker);
+        this.tenantCache = new OutageTolerantTenantCache(new RedisTenantCache(client, prefix + "cache:", calls), breaker);
         cache[0] = tenantCache;
     }
 
@@ -50,6 +55,11 @@ public final class RedisAdapters implements AutoCloseable {
     /** Connects as {@code settings} say; every key starts with {@code prefix}. */
     public static RedisAdapters connect(RedisSettings settings, String prefix, Clock clock) {
         return new RedisAdapters(RedisConnection.connect(settings.url(), settings.commandTimeout()), prefix, settings, clock);
+    }
+
+    /** Publishes the time of every Redis command (see {@link RedisCalls}) to {@code registry}. */
+    public void publishMetrics(MeterRegistry registry) {
+        meters.add(registry);
     }
 
     public RateLimiter rateLimiter() {

@@ -64,12 +64,18 @@ public final class RedisRateLimiter implements SharedBudget {
 
     private final RScript script;
     private final String prefix;
+    private final RedisCalls calls;
     private volatile String sha;
 
     /** {@code prefix} separates environments sharing one Redis, e.g. {@code tenantry:limits:}. */
     public RedisRateLimiter(RedissonClient redis, String prefix) {
+        this(redis, prefix, RedisCalls.unmeasured());
+    }
+
+    RedisRateLimiter(RedissonClient redis, String prefix, RedisCalls calls) {
         this.script = redis.getScript();
         this.prefix = prefix;
+        this.calls = calls;
     }
 
     /**
@@ -92,7 +98,7 @@ public final class RedisRateLimiter implements SharedBudget {
         long window = budget.window().toMillis();
         String tenant = key.tenantPart();
         List<Object> keys = List.of(prefix + "{" + tenant + "}" + key.value().substring(tenant.length()) + ":" + window);
-        List<Long> result = RedisCalls.call(() -> evaluate(keys, String.valueOf(budget.permits()), String.valueOf(window),
+        List<Long> result = calls.call("limiter.lease", () -> evaluate(keys, String.valueOf(budget.permits()), String.valueOf(window),
                 String.valueOf(admittedElsewhere), String.valueOf(wanted), String.valueOf(unused), String.valueOf(unusedIndex)));
         return new Grant(result.get(0), result.get(1), result.get(2), result.get(3), result.get(4));
     }

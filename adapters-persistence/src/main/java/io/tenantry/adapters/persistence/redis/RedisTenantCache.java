@@ -25,6 +25,7 @@ final class RedisTenantCache implements TenantCache {
 
     private final RedissonClient redis;
     private final String prefix;
+    private final RedisCalls calls;
     private final ObjectMapper json = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -32,14 +33,19 @@ final class RedisTenantCache implements TenantCache {
             .build();
 
     /** {@code prefix} separates environments sharing one Redis, e.g. {@code tenantry:cache:}. */
-    public RedisTenantCache(RedissonClient redis, String prefix) {
+    RedisTenantCache(RedissonClient redis, String prefix) {
+        this(redis, prefix, RedisCalls.unmeasured());
+    }
+
+    RedisTenantCache(RedissonClient redis, String prefix, RedisCalls calls) {
         this.redis = redis;
         this.prefix = prefix;
+        this.calls = calls;
     }
 
     @Override
     public <V> Optional<V> get(CacheKey key, Class<V> type) {
-        String stored = RedisCalls.call(() -> redis.<String>getBucket(prefix + key.value()).get());
+        String stored = calls.call("cache.get", () -> redis.<String>getBucket(prefix + key.value()).get());
         if (stored == null) {
             return Optional.empty();
         }
@@ -59,7 +65,7 @@ final class RedisTenantCache implements TenantCache {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a cache value must be plain data", e);
         }
-        RedisCalls.call(() -> {
+        calls.call("cache.put", () -> {
             RBatch batch = redis.createBatch();
             batch.<String>getBucket(prefix + key.value()).setAsync(encoded, ttl);
             for (CacheTag tag : tags) {
@@ -72,12 +78,12 @@ final class RedisTenantCache implements TenantCache {
 
     @Override
     public void invalidate(CacheKey key) {
-        RedisCalls.call(() -> redis.getBucket(prefix + key.value()).delete());
+        calls.call("cache.invalidate", () -> redis.getBucket(prefix + key.value()).delete());
     }
 
     @Override
     public void invalidateTag(CacheTag tag) {
-        RedisCalls.call(() -> {
+        calls.call("cache.invalidate_tag", () -> {
             Set<String> keys = redis.<String>getSet(prefix + tag.value()).readAll();
             if (!keys.isEmpty()) {
                 redis.getKeys().delete(keys.toArray(String[]::new));
