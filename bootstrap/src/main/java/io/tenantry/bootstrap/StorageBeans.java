@@ -1,7 +1,7 @@
 package io.tenantry.bootstrap;
 
-import io.tenantry.adapters.storage.LocalDiskObjectStorage;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tenantry.adapters.storage.LocalDiskObjectStorage;
 import io.tenantry.adapters.storage.S3Backend;
 import io.tenantry.bootstrap.contextual.ForTier;
 import io.tenantry.bootstrap.contextual.PerTenant;

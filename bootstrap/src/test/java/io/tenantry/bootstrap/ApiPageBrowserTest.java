@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -39,7 +39,7 @@ class ApiPageBrowserTest {
 
     private static final TestServer server = TestServer.get();
     private static Path profile;
-    private static WebDriver browser;
+    private static ChromeDriver browser;
 
     @BeforeAll
     static void openBrowser() throws IOException {
@@ -54,7 +54,12 @@ class ApiPageBrowserTest {
                 "--disable-sync", "--window-size=1280,4000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        try {
+            browser = new ChromeDriver(service, options);
+        } catch (RuntimeException failed) {
+            service.stop();
+            throw failed;
+        }
     }
 
     @AfterAll
@@ -77,6 +82,10 @@ class ApiPageBrowserTest {
                 .body()).get("id").asText();
         WebDriverWait wait = new WebDriverWait(browser, RENDERING);
 
+        // every refusal of the page's Content-Security-Policy, from before its first script runs
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                "window.violations = []; document.addEventListener('securitypolicyviolation',"
+                        + " e => window.violations.push(e.violatedDirective + ' ' + e.blockedURI));"));
         browser.get(server.api.base() + "/docs");
         wait.until(page -> page.findElements(By.cssSelector(".opblock")).size() >= documentedOperations());
         List<String> ids = browser.findElements(By.cssSelector(".opblock-summary-operation-id")).stream()
@@ -103,6 +112,8 @@ class ApiPageBrowserTest {
                 .getText();
         assertTrue(body.contains(placed), "the tenant's own order is in the page's answer: " + body);
         assertFalse(body.contains("\"detail\""), body);
+        assertEquals(List.of(), ((JavascriptExecutor) browser).executeScript("return window.violations;"),
+                "the page works within its Content-Security-Policy");
     }
 
     /** Clears the last answer, clicks "Execute" and waits for the new answer; gives its status code. */

@@ -86,6 +86,9 @@ class ContractCheckTest {
                 checked[0]++;
             });
         }));
+        HttpHeaders problem = HttpHeaders.of(Map.of("Content-Type", List.of("application/problem+json")), (n, v) -> true);
+        ContractCheck.check("GET", URI.create("http://127.0.0.1/api/orders/0b6f7c4e-3c1a-4e0b-9d3e-6f1f2a7b9c10"),
+                BEARER, null, 404, problem, Json.parse(document()).at("/components/schemas/Problem/example").toString());
         assertEquals(List.of(), missing, "JSON bodies without an example");
         assertTrue(checked[0] >= 19, "positive control: the answers with examples were checked: " + checked[0]);
     }

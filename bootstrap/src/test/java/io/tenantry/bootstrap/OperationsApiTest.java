@@ -52,6 +52,25 @@ class OperationsApiTest {
     }
 
     @Test
+    void theApiPageServesItsOwnFilesUnderAPolicyThatAllowsOnlyThisServer() {
+        for (String file : List.of("/docs", "/docs/api-page.js", "/docs/swagger-ui-bundle.js", "/docs/swagger-ui.css",
+                "/docs/favicon-32x32.png")) {
+            var answer = api.get(file, null);
+            assertEquals(200, answer.status(), file);
+            String policy = answer.header("Content-Security-Policy").orElseThrow();
+            assertTrue(policy.startsWith("default-src 'none'; script-src 'self';"), policy);
+            assertTrue(policy.contains("connect-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+            assertEquals("nosniff", answer.header("X-Content-Type-Options").orElseThrow(), file);
+        }
+        assertTrue(api.get("/docs", null).body().contains("<div id=\"swagger-ui\">"), "the page itself");
+        // the webjar's other files, its own initializer (which would load a sample API) and anything else: not served
+        for (String other : List.of("/docs/index.html", "/docs/swagger-initializer.js", "/docs/swagger-ui.js",
+                "/docs/..%2Fopenapi.json", "/docs/%2e%2e/openapi.json", "/docs/META-INF/MANIFEST.MF")) {
+            assertEquals(404, api.get(other, null).status(), other);
+        }
+    }
+
+    @Test
     void metricsCountRequestsByRouteStatusAndTierWithoutTenantIds() {
         TestTenant tenant = server.newTenant(Tier.ENTERPRISE);
         api.get("/api/orders", tenant.member());

@@ -63,6 +63,7 @@ class PrometheusScrapeTest {
     /**
      * What promtool's lint says of Micrometer's processor binder, whose names Micrometer keeps for compatibility:
      * CPU time in nanoseconds and a CPU count gauge ending in {@code _count}. Everything of Tenantry's own is clean.
+     * (These are the rules of Debian 12's promtool, 2.42; a newer promtool with new rules shows here first.)
      */
     private static final List<String> MICROMETERS_OWN_FINDINGS = List.of(
             "process_cpu_time_ns_total metric names should not contain abbreviated units",
@@ -111,6 +112,8 @@ class PrometheusScrapeTest {
         }
         if (server != null) {
             server.tenantry.close();
+        }
+        if (database != null) {
             database.close();
         }
         if (workspace != null) {
@@ -162,8 +165,10 @@ class PrometheusScrapeTest {
         }, names -> names.containsAll(FAMILIES) && !query("tenantry_http_requests_seconds_count{status=\"429\",tier=\"free\"}")
                 .isEmpty());
         assertTrue(stored.containsAll(FAMILIES), () -> "missing: " + FAMILIES.stream().filter(f -> !stored.contains(f)).toList());
-        assertTrue(stored.stream().noneMatch(name -> name.contains(free.id().value())), "no tenant id in a name");
-        assertTrue(query("{job=\"tenantry\", tenant=~\".+\"}").isEmpty(), "no series carries a tenant label");
+        String scrape = server.api.get("/metrics", null).body();
+        assertTrue(scrape.contains("tier=\"free\""), "positive control: the scrape holds the free tier's requests");
+        assertFalse(scrape.contains(free.id().value()) || scrape.contains(pro.id().value()),
+                "no tenant id anywhere in the scrape, name or label");
 
         List<String> documented = documentedQueries();
         assertTrue(documented.size() >= 5, "positive control: the examples were read: " + documented);
@@ -193,16 +198,29 @@ class PrometheusScrapeTest {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(prometheusUrl
                             + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 && response.statusCode() != 400 && response.statusCode() != 422) {
+                assertTrue(prometheus.isAlive(), () -> "Prometheus stopped: " + log());
+                return List.of(); // starting: 503 until its storage is open
+            }
             JsonNode answer = Json.parse(response.body());
             assertEquals("success", answer.get("status").asText(), () -> promql + ": " + response.body());
             List<JsonNode> series = new ArrayList<>();
             answer.at("/data/result").forEach(series::add);
             return series;
         } catch (IOException notYetListening) {
+            assertTrue(prometheus.isAlive(), () -> "Prometheus stopped: " + log());
             return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String log() {
+        try {
+            return Files.readString(workspace.resolve("prometheus.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 

@@ -1,5 +1,8 @@
 package io.tenantry.bootstrap;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.bootstrap.contextual.ContextualInjection;
 import io.tenantry.kernel.context.TenantContext;
 import io.tenantry.kernel.context.TenantId;
@@ -7,11 +10,12 @@ import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.context.Tier;
 import io.tenantry.kernel.storage.ObjectKey;
 import io.tenantry.kernel.storage.ObjectStorage;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.tenantry.application.health.DependencyUnavailable;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -44,6 +48,9 @@ class StorageBackendsTest {
                         paying + " reaches S3, which is not there");
             }
             assertTrue(Files.notExists(root.resolve("data/tenants/globex")), "nothing of the paying tenant is on disk");
+            String scrape = container.select(PrometheusMeterRegistry.class).get().scrape();
+            assertTrue(scrape.lines().anyMatch(line -> line.startsWith("tenantry_s3_calls_seconds_count{")
+                    && line.contains("outcome=\"io_error\"")), "the failed S3 calls are timed:\n" + scrape);
         }
     }
 
@@ -64,7 +71,17 @@ class StorageBackendsTest {
         TenantryConfig config = TenantryConfig.load(new ConfigSource(all));
         return new Weld("storage-" + UUID.randomUUID()).disableDiscovery().skipShutdownHook()
                 .addExtension(new ConfigExtension(config)).addExtension(new ContextualInjection())
-                .addBeanClasses(StorageBeans.class).initialize();
+                .addBeanClasses(StorageBeans.class, Metrics.class).initialize();
+    }
+
+    /** The process's registry, as TenantryBeans makes it. */
+    @Singleton
+    static class Metrics {
+        @Produces
+        @Singleton
+        PrometheusMeterRegistry registry() {
+            return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        }
     }
 
     private static void put(ObjectStorage storage, TenantIdentity identity, String name) {

@@ -57,6 +57,15 @@ public record S3Settings(URI endpoint, String region, String bucket, String pref
         return builder(maxConnections).overrideConfiguration(override -> override.addMetricPublisher(publisher)).build();
     }
 
+    /**
+     * A client of two connections whose every call gives up after {@code timeout}, retries included: for the health
+     * check, which must answer while the storage's connections are all busy and while S3 hangs.
+     */
+    S3Client checkClient(Duration timeout, MetricPublisher publisher) {
+        return builder(2).overrideConfiguration(override -> override.addMetricPublisher(publisher)
+                .apiCallTimeout(timeout)).build();
+    }
+
     private S3ClientBuilder builder(int maxConnections) {
         return S3Client.builder()
                 .endpointOverride(endpoint)

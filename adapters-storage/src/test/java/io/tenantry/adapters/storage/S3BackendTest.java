@@ -55,9 +55,9 @@ class S3BackendTest {
                     .timer().count(), meters);
             assertEquals(1, registry.find("tenantry.s3.calls").tag("operation", "HeadBucket").tag("outcome", "success")
                     .timer().count(), meters);
-            assertEquals(1, registry.find("tenantry.s3.calls").tag("operation", "GetObject").tag("outcome", "failure")
+            assertEquals(1, registry.find("tenantry.s3.calls").tag("operation", "GetObject").tag("outcome", "not_found")
                     .timer().count(), "the read of the missing object: " + meters);
-            assertEquals(1, registry.find("tenantry.s3.calls").tag("operation", "HeadObject").tag("outcome", "failure")
+            assertEquals(1, registry.find("tenantry.s3.calls").tag("operation", "HeadObject").tag("outcome", "not_found")
                     .timer().count(), "the upload asks first what it replaces, and a new object is missing: " + meters);
         }
     }
