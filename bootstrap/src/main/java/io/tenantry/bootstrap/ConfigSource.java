@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where settings come from: environment variables first, then a {@code tenantry.properties} file (in the working
@@ -17,6 +19,8 @@ import java.util.Properties;
 public final class ConfigSource {
 
     private final Map<String, String> values;
+    /** Every key asked for, whether set or not: what the check of known settings holds to {@link ConfigKeys}. */
+    private final Set<String> asked = ConcurrentHashMap.newKeySet();
 
     public ConfigSource(Map<String, String> values) {
         this.values = Map.copyOf(values);
@@ -44,7 +48,18 @@ public final class ConfigSource {
         return new ConfigSource(merged);
     }
 
+    /** The keys that are set. */
+    public Set<String> keys() {
+        return values.keySet();
+    }
+
+    /** The keys asked for so far. */
+    Set<String> asked() {
+        return Set.copyOf(asked);
+    }
+
     public Optional<String> get(String key) {
+        asked.add(key);
         return Optional.ofNullable(values.get(key)).map(String::strip).filter(value -> !value.isEmpty());
     }
 

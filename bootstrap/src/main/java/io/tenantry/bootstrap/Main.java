@@ -4,7 +4,10 @@ import io.tenantry.adapters.persistence.postgres.DedicatedDatabases;
 import io.tenantry.adapters.web.auth.DevelopmentTokens;
 import io.tenantry.adapters.web.auth.JwtSettings;
 import io.tenantry.application.admin.AdminService;
+import io.tenantry.application.admin.AdminUseCases;
 import io.tenantry.application.order.OrderService;
+import io.tenantry.kernel.context.RequestOrigin;
+import io.tenantry.kernel.context.TenantContext;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.context.Tier;
@@ -18,16 +21,20 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code serve} runs the service (on the embedded defaults when no database is configured), {@code token} mints a
- * development token, {@code migrate} migrates the configured database.
+ * development token, {@code migrate} migrates the configured database and ensures the platform operators' tenant,
+ * {@code tenants} manages tenants ({@link TenantsCommand}).
  */
 public final class Main {
 
     private static final String USAGE =
-            "usage: tenantry serve | token --tenant ID --tier TIER [--roles a,b] [--ttl SECONDS] [--subject S] | migrate";
+            "usage: tenantry serve | token --tenant ID --tier TIER [--roles a,b] [--ttl SECONDS] [--subject S] | migrate"
+                    + " | config | "
+                    + TenantsCommand.USAGE;
 
     /** How long the printed demo tokens live, or less when the maximum token lifetime is shorter. */
     private static final Duration DEMO_TOKEN_LIFETIME = Duration.ofHours(12);
@@ -50,12 +57,25 @@ public final class Main {
     private static void run(String[] args) throws InterruptedException {
         String command = args.length == 0 ? "serve" : args[0];
         String[] options = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
+        ConfigSource source = ConfigSource.fromEnvironment();
+        ConfigKeys.unknown(source.keys()).forEach(warning -> System.err.println("tenantry: warning: " + warning));
         switch (command) {
-            case "serve" -> serve(TenantryConfig.load(ConfigSource.fromEnvironment()));
-            case "token" -> System.out.println(token(TenantryConfig.load(ConfigSource.fromEnvironment()), options));
-            case "migrate" -> migrate(TenantryConfig.load(ConfigSource.fromEnvironment()));
+            case "serve" -> serve(TenantryConfig.load(source));
+            case "token" -> System.out.println(token(TenantryConfig.load(source), options));
+            case "migrate" -> migrate(TenantryConfig.load(source));
+            case "tenants" -> tenants(TenantryConfig.load(source), options);
+            case "config" -> config(source);
             default -> throw new IllegalArgumentException("unknown command '" + command + "'; " + USAGE);
         }
+    }
+
+    /**
+     * {@code config}: checks the settings as {@code serve} would (a wrong one is its one line and status 2), then
+     * prints every known setting, set or default, with passwords, secrets and keys masked.
+     */
+    private static void config(ConfigSource source) {
+        TenantryConfig.load(source);
+        ConfigKeys.describe(source).forEach(System.out::println);
     }
 
     private static void serve(TenantryConfig config) throws InterruptedException {
@@ -142,6 +162,34 @@ public final class Main {
             System.out.println("applied " + applied + " migrations to the shared database; "
                     + databases.tenants().size() + " dedicated databases migrated");
         }
+        System.out.println(ensurePlatformTenant(config));
+    }
+
+    /**
+     * The platform operators' tenant, created when it is missing: operators' tokens name it, so without it no one
+     * could provision the first tenant. Through the audited bypass like every provisioning (actor {@code cli}).
+     */
+    static String ensurePlatformTenant(TenantryConfig config) {
+        TenantId platform = config.web().platform();
+        try (var container = Tenantry.container(config)) {
+            AdminService admin = container.select(AdminService.class).get();
+            var origin = new RequestOrigin(UUID.randomUUID().toString(), "cli",
+                    "migrate ensures the platform operators' tenant");
+            var outcome = TenantContext.call(TenantsCommand.operator(config), origin,
+                    () -> admin.provision(new AdminUseCases.ProvisionTenantCommand(platform, "Platform operators",
+                            Tier.ENTERPRISE)));
+            return outcome instanceof AdminUseCases.ProvisionOutcome.Provisioned
+                    ? "created the platform operators' tenant '" + platform.value() + "'"
+                    : "the platform operators' tenant '" + platform.value() + "' exists";
+        }
+    }
+
+    private static void tenants(TenantryConfig config, String[] options) {
+        if (config.database().isEmpty() && config.dataDirectory().isEmpty()) {
+            throw new IllegalArgumentException("tenants needs TENANTRY_DB_URL, or TENANTRY_DATA_DIR for an embedded"
+                    + " database that outlives the command");
+        }
+        new TenantsCommand(config, System.out).run(options);
     }
 
 }

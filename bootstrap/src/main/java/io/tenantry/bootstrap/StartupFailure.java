@@ -26,6 +26,9 @@ record StartupFailure(String message, int exitCode) {
      * when it adds something.
      */
     static StartupFailure of(Throwable failure) {
+        if (failure instanceof CommandRefused refused) {
+            return new StartupFailure(oneLine(refused.getMessage()), FAILED);
+        }
         if (failure instanceof IllegalArgumentException wrongUse && wrongUse.getMessage() != null) {
             return new StartupFailure(oneLine(wrongUse.getMessage()), WRONG_USE);
         }

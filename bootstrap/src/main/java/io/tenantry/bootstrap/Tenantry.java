@@ -28,6 +28,11 @@ public final class Tenantry implements AutoCloseable {
     }
 
     public static Tenantry start(TenantryConfig config) {
+        return new Tenantry(container(config));
+    }
+
+    /** Every bean of the service, none started until asked for: what {@code serve} and the commands share. */
+    static WeldContainer container(TenantryConfig config) {
         Weld weld = new Weld()
                 .disableDiscovery()
                 .skipShutdownHook()
@@ -35,7 +40,7 @@ public final class Tenantry implements AutoCloseable {
                 .addExtension(new ContextualInjection())
                 .addBeanClasses(TenantryBeans.class, DatabaseBeans.class, StorageBeans.class, NotificationBeans.class, OrderService.class,
                         UserService.class, AdminService.class);
-        return new Tenantry(weld.initialize());
+        return weld.initialize();
     }
 
     public int port() {

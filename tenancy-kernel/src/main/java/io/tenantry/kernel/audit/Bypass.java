@@ -82,7 +82,13 @@ public final class Bypass {
     private AuditEvent event(TenantIdentity actor, BypassRequest request, AuditOutcome outcome, long rows) {
         RequestOrigin origin = TenantContext.origin();
         return new AuditEvent(UUID.randomUUID(), clock.instant(), actor.subject(), actor.tenant(),
-                request.action(), request.targetScope(), request.justification(), outcome, rows, origin.requestId(),
-                origin.source(), request.details());
+                request.action(), request.targetScope(), justification(request, origin), outcome, rows,
+                origin.requestId(), origin.source(), request.details());
+    }
+
+    /** The operation's own justification, and the operator's reason when a person gave one. */
+    private static String justification(BypassRequest request, RequestOrigin origin) {
+        return origin.reason().isEmpty() ? request.justification()
+                : request.justification() + "; reason: " + origin.reason();
     }
 }

@@ -142,6 +142,19 @@ class BypassTest {
     }
 
     @Test
+    void anOperatorsReasonIsRecordedWithTheOperationsOwnJustification() {
+        RequestOrigin byHand = new RequestOrigin("cmd-1", "cli", "  TICKET-42 onboarding Acme ");
+        TenantContext.call(ADMIN, byHand, () -> bypass.list(LIST_ORDERS, List::of));
+        AuditEvent event = transactions.durableEvents.getFirst();
+        assertEquals("platform support; reason: TICKET-42 onboarding Acme", event.justification());
+        assertEquals("cli", event.source());
+
+        TenantContext.call(ADMIN, new RequestOrigin("req-9", "10.0.0.9"), () -> bypass.list(LIST_ORDERS, List::of));
+        assertEquals("platform support", transactions.durableEvents.getLast().justification(),
+                "positive control: a request's origin adds no reason");
+    }
+
+    @Test
     void aRefusedAttemptIsOneRefusedEventOfTheCallerAndRunsNothing() {
         TenantContext.call(MEMBER_A, new RequestOrigin("req-8", "10.0.0.8"), () -> {
             bypass.refused(new BypassRequest("admin.refused", "GET /admin/orders", "an operator's operation"), "no admin role");
