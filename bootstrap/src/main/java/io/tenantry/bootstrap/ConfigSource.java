@@ -5,12 +5,17 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Where settings come from: environment variables first, then a {@code tenantry.properties} file (in the working
@@ -67,27 +72,77 @@ public final class ConfigSource {
         return get(key).orElse(fallback);
     }
 
+    /** A count, size or duration: never negative. */
     public int getInt(String key, int fallback) {
-        return get(key).map(value -> {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be an integer, was '" + value + "'");
-            }
-        }).orElse(fallback);
+        return getInt(key, fallback, 0, Integer.MAX_VALUE);
     }
 
+    /** An integer from {@code min} to {@code max}; anything else is refused with a message naming the setting. */
+    public int getInt(String key, int fallback, int min, int max) {
+        return (int) getLong(key, fallback, min, max);
+    }
+
+    /** A count or size: never negative. */
     public long getLong(String key, long fallback) {
+        return getLong(key, fallback, 0, Long.MAX_VALUE);
+    }
+
+    private long getLong(String key, long fallback, long min, long max) {
         return get(key).map(value -> {
+            long parsed;
             try {
-                return Long.parseLong(value);
+                parsed = Long.parseLong(value);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be an integer, was '" + value + "'");
+                throw new IllegalArgumentException(key + " must be " + range(min, max) + ", was '" + value + "'");
             }
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException(key + " must be " + range(min, max) + ", was '" + value + "'");
+            }
+            return parsed;
         }).orElse(fallback);
     }
 
+    private static String range(long min, long max) {
+        if (max == Long.MAX_VALUE || max == Integer.MAX_VALUE) {
+            return min == 0 ? "an integer, 0 or more" : "an integer, " + min + " or more";
+        }
+        return "an integer from " + min + " to " + max;
+    }
+
+    /** {@code true} or {@code false}: a word such as {@code yes} is refused rather than read as {@code false}. */
     public boolean getBoolean(String key, boolean fallback) {
-        return get(key).map(Boolean::parseBoolean).orElse(fallback);
+        return get(key).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
+        }).orElse(fallback);
+    }
+
+    /** One of {@code choices}, compared without case, returned as the choice is spelt. */
+    public String getChoice(String key, String fallback, List<String> choices) {
+        return get(key).map(value -> choices.stream().filter(choice -> choice.equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(key + " must be one of " + String.join(", ", choices)
+                        + ", was '" + value + "'"))).orElse(fallback);
+    }
+
+    /**
+     * An absolute URL with a host and one of {@code schemes} (such as {@code redis}), or nothing when unset. A
+     * refused one is echoed with its password masked.
+     */
+    public Optional<URI> getUrl(String key, List<String> schemes) {
+        return get(key).map(value -> {
+            try {
+                URI url = new URI(value);
+                if (url.getScheme() != null && schemes.contains(url.getScheme().toLowerCase(Locale.ROOT))
+                        && url.getHost() != null) {
+                    return url;
+                }
+            } catch (URISyntaxException notAUrl) {
+                // refused below, with the same message as a URL of another scheme
+            }
+            throw new IllegalArgumentException(key + " must be a URL starting with " + schemes.stream()
+                    .map(scheme -> scheme + "://").collect(Collectors.joining(" or ")) + " and naming a host, was '"
+                    + ConfigKeys.masked(key, value) + "'");
+        });
     }
 }

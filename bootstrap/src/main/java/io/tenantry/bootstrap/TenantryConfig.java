@@ -144,22 +144,23 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
     }
 
     public static TenantryConfig load(ConfigSource source) {
-        Optional<PostgresSettings> database = source.get("TENANTRY_DB_URL").map(url -> new PostgresSettings(url,
+        checkLogging(source);
+        Optional<PostgresSettings> database = databaseUrl(source).map(url -> new PostgresSettings(url,
                 new PostgresSettings.Login(source.get("TENANTRY_DB_USER", "postgres"), source.get("TENANTRY_DB_PASSWORD", "")),
                 new PostgresSettings.Login(source.get("TENANTRY_DB_APP_USER", "tenantry_app"),
                         source.get("TENANTRY_DB_APP_PASSWORD", "")),
                 new PostgresSettings.Login(source.get("TENANTRY_DB_BYPASS_USER", "tenantry_bypass"),
                         source.get("TENANTRY_DB_BYPASS_PASSWORD", "")),
-                source.getInt("TENANTRY_DB_POOL_SIZE", 10), source.getInt("TENANTRY_DB_BYPASS_POOL_SIZE", 2),
+                source.getInt("TENANTRY_DB_POOL_SIZE", 10, 1, Integer.MAX_VALUE), source.getInt("TENANTRY_DB_BYPASS_POOL_SIZE", 2, 1, Integer.MAX_VALUE),
                 source.getBoolean("TENANTRY_DB_CREATE_ROLES", true), checkoutTimeout(source),
                 source.getBoolean("TENANTRY_DB_ALLOW_UNPATCHED_SERVER", false), workLimits(source)));
         String host = source.get("TENANTRY_HTTP_HOST", "127.0.0.1");
         JwtSettings jwt = jwt(source, database.isEmpty() && isLoopback(host));
         WebSettings web = new WebSettings(host,
-                source.getInt("TENANTRY_HTTP_PORT", 8080), source.getInt("TENANTRY_MAX_JSON_BYTES", (int) WebSettings.ONE_MIB),
+                source.getInt("TENANTRY_HTTP_PORT", 8080, 0, 65_535), source.getInt("TENANTRY_MAX_JSON_BYTES", (int) WebSettings.ONE_MIB, 1, Integer.MAX_VALUE),
                 jwt, Duration.ofSeconds(source.getInt("TENANTRY_DRAIN_SECONDS", 10)),
                 TenantId.of(source.get("TENANTRY_PLATFORM_TENANT", "platform")),
-                source.getInt("TENANTRY_MAX_FILE_BYTES", (int) WebSettings.TEN_MIB),
+                source.getInt("TENANTRY_MAX_FILE_BYTES", (int) WebSettings.TEN_MIB, 1, Integer.MAX_VALUE),
                 Duration.ofMillis(source.getInt("TENANTRY_READINESS_GRACE_MILLIS", 0)), latencyBuckets(source));
         return new TenantryConfig(web, database, source.get("TENANTRY_DATA_DIR").map(Path::of),
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
@@ -185,13 +186,27 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
 
     /** {@code TENANTRY_WEBHOOK_URL}: an absolute http(s) URL. */
     private static Optional<URI> webhook(ConfigSource source) {
-        return source.get("TENANTRY_WEBHOOK_URL").map(value -> {
-            URI url = URI.create(value);
-            if (!url.isAbsolute() || !List.of("http", "https").contains(url.getScheme()) || url.getHost() == null) {
-                throw new IllegalArgumentException("TENANTRY_WEBHOOK_URL must be an absolute http or https URL: " + value);
+        return source.getUrl("TENANTRY_WEBHOOK_URL", List.of("http", "https"));
+    }
+
+    /** {@code TENANTRY_DB_URL}: PostgreSQL's JDBC URL, echoed with its password masked when refused. */
+    private static Optional<String> databaseUrl(ConfigSource source) {
+        return source.get("TENANTRY_DB_URL").map(url -> {
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("TENANTRY_DB_URL must be a PostgreSQL JDBC URL such as"
+                        + " jdbc:postgresql://db:5432/tenantry, was '" + ConfigKeys.masked("TENANTRY_DB_URL", url) + "'");
             }
             return url;
         });
+    }
+
+    /**
+     * {@code TENANTRY_LOG_FORMAT} and {@code TENANTRY_LOG_LEVEL}, which Logback reads itself (logback.xml), checked
+     * here so that a wrong one stops the start rather than falling back to a default unnoticed.
+     */
+    private static void checkLogging(ConfigSource source) {
+        source.getChoice("TENANTRY_LOG_FORMAT", "text", List.of("text", "json"));
+        source.getChoice("TENANTRY_LOG_LEVEL", "INFO", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF"));
     }
 
     /** {@code TENANTRY_QUOTA_FREE_BYTES} / {@code TENANTRY_QUOTA_FREE_FILES} etc. */
@@ -209,8 +224,8 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
     /** {@code TENANTRY_UPLOADS_PER_TENANT} (4) and {@code TENANTRY_UPLOADS_MAX} (64). */
     private static UploadBounds uploads(ConfigSource source) {
         UploadBounds defaults = UploadBounds.defaults();
-        return new UploadBounds(source.getInt("TENANTRY_UPLOADS_PER_TENANT", defaults.perTenant()),
-                source.getInt("TENANTRY_UPLOADS_MAX", defaults.total()));
+        return new UploadBounds(source.getInt("TENANTRY_UPLOADS_PER_TENANT", defaults.perTenant(), 1, Integer.MAX_VALUE),
+                source.getInt("TENANTRY_UPLOADS_MAX", defaults.total(), 1, Integer.MAX_VALUE));
     }
 
     /** {@code TENANTRY_DEDICATED_DATABASES=acme=jdbc:postgresql://db/acme,globex=jdbc:...}: same roles, own database. */
@@ -219,7 +234,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         source.get("TENANTRY_DEDICATED_DATABASES").ifPresent(spec -> {
             PostgresSettings template = shared.orElseThrow(() -> new IllegalArgumentException(
                     "TENANTRY_DEDICATED_DATABASES needs TENANTRY_DB_URL (the shared database)"));
-            int poolSize = source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE);
+            int poolSize = source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE, 1, Integer.MAX_VALUE);
             for (String entry : spec.split(",")) {
                 String[] tenantAndUrl = entry.strip().split("=", 2);
                 if (tenantAndUrl.length != 2) {
@@ -230,9 +245,9 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                         template.checkoutTimeout(), template.allowUnpatchedServer(), template.workLimits()));
             }
         });
-        return new Dedicated(databases, source.getInt("TENANTRY_DEDICATED_MAX_OPEN", Dedicated.DEFAULT_MAX_OPEN),
-                source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE),
-                source.getInt("TENANTRY_DB_MAX_CONNECTIONS", Dedicated.UNCAPPED));
+        return new Dedicated(databases, source.getInt("TENANTRY_DEDICATED_MAX_OPEN", Dedicated.DEFAULT_MAX_OPEN, 1, Integer.MAX_VALUE),
+                source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE, 1, Integer.MAX_VALUE),
+                source.getInt("TENANTRY_DB_MAX_CONNECTIONS", Dedicated.UNCAPPED, 1, Integer.MAX_VALUE));
     }
 
     /** {@code TENANTRY_DB_CHECKOUT_MILLIS}: how long a request may wait for a pooled connection (then 503). */
@@ -249,9 +264,10 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
     static DatabaseWorkLimits workLimits(ConfigSource source) {
         DatabaseWorkLimits limits = DatabaseWorkLimits.defaults().waiting(checkoutTimeout(source));
         for (Tier tier : Tier.values()) {
-            limits = limits.with(tier, source.getInt("TENANTRY_DB_CONCURRENCY_" + tier.name(), limits.concurrency().get(tier)),
+            limits = limits.with(tier, source.getInt("TENANTRY_DB_CONCURRENCY_" + tier.name(), limits.concurrency().get(tier), 1,
+                            Integer.MAX_VALUE),
                     Duration.ofMillis(source.getInt("TENANTRY_STATEMENT_TIMEOUT_" + tier.name() + "_MILLIS",
-                            (int) limits.statementTimeout().get(tier).toMillis())));
+                            (int) limits.statementTimeout().get(tier).toMillis(), 1, Integer.MAX_VALUE)));
         }
         return limits;
     }
@@ -261,14 +277,15 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
      * ({@code fail-open-local} or {@code fail-closed}) and {@code TENANTRY_EXPECTED_INSTANCES} (1).
      */
     private static Optional<RedisSettings> redis(ConfigSource source) {
-        return source.get("TENANTRY_REDIS_URL").map(url -> new RedisSettings(url,
-                Duration.ofMillis(source.getInt("TENANTRY_REDIS_TIMEOUT_MILLIS", 50)),
-                RedisSettings.OutageMode.fromWireName(source.get("TENANTRY_REDIS_OUTAGE_MODE", "fail-open-local")),
-                source.getInt("TENANTRY_EXPECTED_INSTANCES", 1)));
+        return source.getUrl("TENANTRY_REDIS_URL", List.of("redis", "rediss")).map(url -> new RedisSettings(url.toString(),
+                Duration.ofMillis(source.getInt("TENANTRY_REDIS_TIMEOUT_MILLIS", 50, 1, Integer.MAX_VALUE)),
+                RedisSettings.OutageMode.fromWireName(source.getChoice("TENANTRY_REDIS_OUTAGE_MODE", "fail-open-local",
+                        List.of("fail-open-local", "fail-closed"))),
+                source.getInt("TENANTRY_EXPECTED_INSTANCES", 1, 1, Integer.MAX_VALUE)));
     }
 
     private static Optional<S3Settings> s3(ConfigSource source) {
-        return source.get("TENANTRY_S3_ENDPOINT").map(endpoint -> new S3Settings(java.net.URI.create(endpoint),
+        return source.getUrl("TENANTRY_S3_ENDPOINT", List.of("http", "https")).map(endpoint -> new S3Settings(endpoint,
                 source.get("TENANTRY_S3_REGION", "us-east-1"), source.get("TENANTRY_S3_BUCKET", "tenantry"),
                 source.get("TENANTRY_S3_PREFIX", ""), source.get("TENANTRY_S3_ACCESS_KEY").orElseThrow(
                         () -> new IllegalArgumentException("TENANTRY_S3_ACCESS_KEY is required with TENANTRY_S3_ENDPOINT")),
@@ -293,16 +310,16 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
      * {@code TENANTRY_LIMIT_ORDERS_PLACE_PRO}, {@code TENANTRY_LIMIT_FILES_STORE_FREE}.
      */
     private static TierLimits limits(ConfigSource source) {
-        Duration window = Duration.ofSeconds(source.getInt("TENANTRY_LIMIT_WINDOW_SECONDS", 60));
+        Duration window = Duration.ofSeconds(source.getInt("TENANTRY_LIMIT_WINDOW_SECONDS", 60, 1, Integer.MAX_VALUE));
         TierLimits limits = TierLimits.defaults();
         for (Tier tier : Tier.values()) {
             int fallback = (int) limits.budgetFor(tier).permits();
-            limits = limits.with(tier, new Budget(source.getInt("TENANTRY_LIMIT_" + tier.name(), fallback), window));
+            limits = limits.with(tier, new Budget(source.getInt("TENANTRY_LIMIT_" + tier.name(), fallback, 1, Integer.MAX_VALUE), window));
             for (String operation : limits.operations().keySet()) {
                 String name = "TENANTRY_LIMIT_" + operation.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_")
                         + "_" + tier.name();
                 int ownFallback = (int) limits.budgetFor(operation, tier).orElseThrow().permits();
-                limits = limits.with(operation, tier, new Budget(source.getInt(name, ownFallback), window));
+                limits = limits.with(operation, tier, new Budget(source.getInt(name, ownFallback, 1, Integer.MAX_VALUE), window));
             }
         }
         return limits;
@@ -314,8 +331,9 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         String audience = source.get("TENANTRY_JWT_AUDIENCE", "tenantry-api");
         Duration leeway = Duration.ofSeconds(source.getInt("TENANTRY_JWT_LEEWAY_SECONDS", 30));
         Duration maxLifetime = Duration.ofSeconds(source.getInt("TENANTRY_JWT_MAX_LIFETIME_SECONDS",
-                (int) JwtSettings.DEFAULT_MAX_LIFETIME.toSeconds()));
-        JwtSettings.Algorithm algorithm = JwtSettings.Algorithm.valueOf(source.get("TENANTRY_JWT_ALGORITHM", "HS256"));
+                (int) JwtSettings.DEFAULT_MAX_LIFETIME.toSeconds(), 1, Integer.MAX_VALUE));
+        JwtSettings.Algorithm algorithm = JwtSettings.Algorithm.valueOf(source.getChoice("TENANTRY_JWT_ALGORITHM", "HS256",
+                java.util.Arrays.stream(JwtSettings.Algorithm.values()).map(Enum::name).toList()));
         if (algorithm == JwtSettings.Algorithm.HS256) {
             String secret = source.get("TENANTRY_JWT_SECRET").orElseGet(() -> {
                 if (!local) {
@@ -327,6 +345,11 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
             if (!local && secret.equals(DEVELOPMENT_SECRET)) {
                 throw new IllegalArgumentException("TENANTRY_JWT_SECRET is the public development secret, which is"
                         + " accepted only with the embedded database on a loopback address; configure a secret of your own");
+            }
+            int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes < JwtSettings.MIN_SECRET_BYTES) {
+                throw new IllegalArgumentException("TENANTRY_JWT_SECRET must be at least " + JwtSettings.MIN_SECRET_BYTES
+                        + " bytes, was " + bytes);
             }
             return new JwtSettings(algorithm, secret.getBytes(StandardCharsets.UTF_8), Map.of(), issuer, audience, leeway,
                     maxLifetime);

@@ -3,6 +3,7 @@ package io.tenantry.bootstrap;
 import io.tenantry.adapters.web.auth.JwtSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
@@ -48,7 +49,7 @@ class TenantryConfigTest {
                 load(Map.of("TENANTRY_JWT_MAX_LIFETIME_SECONDS", "3600")).web().jwt().maxLifetime());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> load(Map.of("TENANTRY_JWT_MAX_LIFETIME_SECONDS", "0")));
-        assertTrue(refused.getMessage().contains("maxLifetime"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("TENANTRY_JWT_MAX_LIFETIME_SECONDS must be"), refused.getMessage());
     }
 
     @Test
@@ -126,5 +127,64 @@ class TenantryConfigTest {
                 "positive control: room for one pool of 3 and its bypass connection");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> load(Map.of("TENANTRY_DB_MAX_CONNECTIONS", "0")));
+    }
+    /**
+     * A wrong value is refused before anything starts, by a message that names the setting on one line (which
+     * {@code Main} prints as {@code tenantry: ...} with status 2); the same settings with a good value load.
+     */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "TENANTRY_DB_URL | postgres://db/tenantry | jdbc:postgresql://db/tenantry",
+            "TENANTRY_DB_URL | jdbc:mysql://db/tenantry | jdbc:postgresql://db/tenantry",
+            "TENANTRY_REDIS_URL | 127.0.0.1:6379 | redis://127.0.0.1:6379",
+            "TENANTRY_REDIS_URL | http://cache:6379 | rediss://cache:6380",
+            "TENANTRY_S3_ENDPOINT | s3 endpoint | http://127.0.0.1:9000",
+            "TENANTRY_S3_ENDPOINT | ftp://store | https://s3.eu-west-1.amazonaws.com",
+            "TENANTRY_WEBHOOK_URL | hooks.example.com | https://hooks.example.com/tenantry",
+            "TENANTRY_JWT_SECRET | too-short-a-secret | a-configured-secret-of-32-bytes-at-least",
+            "TENANTRY_JWT_ALGORITHM | HS512 | HS256",
+            "TENANTRY_JWT_ALGORITHM | none | HS256",
+            "TENANTRY_LIMIT_PRO | -5 | 5",
+            "TENANTRY_LIMIT_ORDERS_PLACE_FREE | -1 | 1",
+            "TENANTRY_LIMIT_WINDOW_SECONDS | -60 | 60",
+            "TENANTRY_QUOTA_FREE_BYTES | -1 | 1",
+            "TENANTRY_DB_POOL_SIZE | -2 | 2",
+            "TENANTRY_DB_POOL_SIZE | 0 | 1",
+            "TENANTRY_DRAIN_SECONDS | -1 | 0",
+            "TENANTRY_HTTP_PORT | 70000 | 0",
+            "TENANTRY_HTTP_PORT | -1 | 8081",
+            "TENANTRY_REDIS_TIMEOUT_MILLIS | -50 | 50",
+            "TENANTRY_REDIS_OUTAGE_MODE | fail-open | fail-closed",
+            "TENANTRY_TENANT_CACHE_MILLIS | -1 | 0",
+            "TENANTRY_LOG_FORMAT | xml | json",
+            "TENANTRY_LOG_LEVEL | LOUD | DEBUG",
+            "TENANTRY_DB_CREATE_ROLES | yes | false",
+            "TENANTRY_STATEMENT_TIMEOUT_PRO_MILLIS | 0 | 1",
+    })
+    void aWrongValueIsOneLineNamingItsSetting(String key, String wrong, String right) {
+        Map<String, String> base = Map.of("TENANTRY_DB_URL", "jdbc:postgresql://db/tenantry", "TENANTRY_JWT_SECRET", SECRET,
+                "TENANTRY_REDIS_URL", "redis://127.0.0.1:6379", "TENANTRY_S3_ENDPOINT", "http://127.0.0.1:9000",
+                "TENANTRY_S3_ACCESS_KEY", "a", "TENANTRY_S3_SECRET_KEY", "b");
+        Map<String, String> bad = new java.util.HashMap<>(base);
+        bad.put(key, wrong);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> load(bad));
+        assertTrue(refused.getMessage().startsWith(key + " "), refused.getMessage());
+        assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
+        assertEquals(!key.contains("SECRET"), refused.getMessage().contains(wrong.strip()),
+                "says what it was given, but never a secret: " + refused.getMessage());
+        Map<String, String> good = new java.util.HashMap<>(base);
+        good.put(key, right);
+        load(good);
+    }
+
+    @Test
+    void aRefusedUrlIsEchoedWithItsPasswordMasked() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> load(Map.of(
+                "TENANTRY_DB_URL", "postgresql://db/tenantry?user=m&password=hunter2", "TENANTRY_JWT_SECRET", SECRET)));
+        assertEquals("TENANTRY_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/tenantry, was"
+                + " 'postgresql://db/tenantry?user=m&password=****'", refused.getMessage());
+        IllegalArgumentException redis = assertThrows(IllegalArgumentException.class, () -> load(Map.of(
+                "TENANTRY_REDIS_URL", "http://default:hunter2@cache:6379")));
+        assertFalse(redis.getMessage().contains("hunter2"), redis.getMessage());
     }
 }
