@@ -171,7 +171,7 @@ public final class Main {
      */
     static String ensurePlatformTenant(TenantryConfig config) {
         TenantId platform = config.web().platform();
-        try (var container = Tenantry.container(config)) {
+        try (var container = Tenantry.container(config.migrated())) {
             AdminService admin = container.select(AdminService.class).get();
             var origin = new RequestOrigin(UUID.randomUUID().toString(), "cli",
                     "migrate ensures the platform operators' tenant");

@@ -61,6 +61,12 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                              Path storageRoot, Optional<S3Settings> s3, Dedicated dedicated, UploadBounds uploads,
                              TierQuotas quotas, boolean migrateOnServe, Optional<URI> webhook) {
 
+    /** The same, without migrating on start: for a command that runs right after {@code migrate} did. */
+    TenantryConfig migrated() {
+        return new TenantryConfig(web, database, dataDirectory, demoData, tenantCacheAge, redis, limits, storageRoot, s3,
+                dedicated, uploads, quotas, database.isEmpty(), webhook);
+    }
+
     /** A configuration without a webhook. */
     public TenantryConfig(WebSettings web, Optional<PostgresSettings> database, Optional<Path> dataDirectory,
                           boolean demoData, Duration tenantCacheAge, Optional<RedisSettings> redis, TierLimits limits,

@@ -22,12 +22,18 @@ import java.util.UUID;
  * The S3-compatible server of this test JVM: the one named by {@code TENANTRY_TEST_S3_URL} (with a bucket
  * {@code tenantry}), or S3Mock started once as its own process from the Maven artifact otherwise.
  */
-final class TestS3 {
+public final class TestS3 {
 
-    static final String BUCKET = "tenantry";
+    /** The bucket every test uses, each under a key prefix of its own. */
+    public static final String BUCKET = "tenantry";
     private static final URI ENDPOINT = resolve();
 
     private TestS3() {
+    }
+
+    /** The server's endpoint, for a process the test starts. */
+    public static URI endpoint() {
+        return ENDPOINT;
     }
 
     /** Settings with a key prefix no other test uses. */

@@ -26,6 +26,8 @@ public final class RedisAdapters implements AutoCloseable {
 
     private final RedissonClient client;
     private final RedisSettings settings;
+    /** The longest a new instance waits for its first connection to Redis. */
+    private static final Duration WARM_UP = Duration.ofSeconds(1);
     private final ProbedBreaker breaker;
     private final LeasedRateLimiter leases;
     private final OutageTolerantRateLimiter rateLimiter;
@@ -45,6 +47,20 @@ public final class RedisAdapters implements AutoCloseable {
                 new InMemoryRateLimiter(clock), breaker, settings, clock);
         this.tenantCache = new OutageTolerantTenantCache(new RedisTenantCache(client, prefix + "cache:", calls), breaker);
         cache[0] = tenantCache;
+        warmUp();
+    }
+
+    /**
+     * The client opens its connections on first use, which takes longer than a health check's ping may wait; one
+     * ping now, allowed up to {@link #WARM_UP} and its answer ignored (an outage is the breaker's business), so the
+     * first {@code /health} of a fresh instance does not report a reachable Redis as down.
+     */
+    private void warmUp() {
+        try {
+            client.getRedisNodes(RedisNodes.SINGLE).pingAll(WARM_UP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException unreachable) {
+            // the breaker probes again on the first command
+        }
     }
 
     /** Connects to {@code url} with the default settings; every key starts with {@code prefix}, e.g. {@code tenantry:}. */

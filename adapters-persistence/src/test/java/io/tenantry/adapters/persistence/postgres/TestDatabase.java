@@ -25,6 +25,22 @@ public final class TestDatabase implements AutoCloseable {
         this.settings = settings;
     }
 
+    /** A superuser's login to the test server: host, port and credentials, for a test that sets up a site itself. */
+    public record ServerLogin(String host, int port, String user, String password) {
+    }
+
+    /** The test server, as its superuser. */
+    public static ServerLogin serverLogin() {
+        java.net.URI address = java.net.URI.create(SERVER.adminUrl().substring("jdbc:".length()));
+        return new ServerLogin(address.getHost(), address.getPort() < 0 ? 5432 : address.getPort(), SERVER.user(),
+                SERVER.password());
+    }
+
+    /** Runs one statement on the test server's maintenance database, as its superuser. */
+    public static void executeOnServer(String sql) {
+        SERVER.execute(sql);
+    }
+
     /** Creates an empty database and two fresh roles; {@link #migrate()} brings the schema. */
     public static TestDatabase create() {
         return create(10);
