@@ -67,11 +67,7 @@ class ApiPageBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        TestFolders.delete(profile);
     }
 
     @Test

@@ -139,6 +139,7 @@ class DeployGuideIT {
                     "no password is printed by any step");
         } finally {
             stopServer(folder);
+            TestFolders.delete(folder);
             TestDatabase.executeOnServer("DROP DATABASE IF EXISTS guide_" + suffix + " WITH (FORCE)");
             for (String role : List.of("owner", "app", "bypass")) {
                 TestDatabase.executeOnServer("DROP ROLE IF EXISTS guide_" + role + "_" + suffix);

@@ -116,11 +116,7 @@ class PrometheusScrapeTest {
         if (database != null) {
             database.close();
         }
-        if (workspace != null) {
-            try (var files = Files.walk(workspace)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        TestFolders.delete(workspace);
     }
 
     @Test

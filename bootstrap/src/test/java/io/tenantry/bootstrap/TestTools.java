@@ -14,6 +14,14 @@ final class TestTools {
     private TestTools() {
     }
 
+    /** Skips the test unless {@code holds} ({@code needs} says what it needs), or fails it where tools are required. */
+    static void requires(boolean holds, String needs) {
+        if (!holds && "required".equals(System.getenv("TENANTRY_TEST_TOOLS"))) {
+            throw new IllegalStateException("TENANTRY_TEST_TOOLS=required but this test cannot run here: it needs " + needs);
+        }
+        assumeTrue(holds, "this test needs " + needs);
+    }
+
     /** The program {@code variable} names, else {@code debianPath}; {@code installedBy} says how to get it. */
     static File program(String variable, String debianPath, String installedBy) {
         String named = System.getenv(variable);
