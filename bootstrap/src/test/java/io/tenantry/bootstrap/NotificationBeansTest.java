@@ -59,7 +59,8 @@ class NotificationBeansTest {
     void aWebhookThatIsNotAnHttpUrlIsRefusedAtStartup() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> TenantryConfig.load(new ConfigSource(Map.of("TENANTRY_WEBHOOK_URL", "ftp://example.test/x"))));
-        assertEquals("TENANTRY_WEBHOOK_URL must be an absolute http or https URL: ftp://example.test/x",
+        assertEquals("TENANTRY_WEBHOOK_URL must be a URL starting with http:// or https:// and naming a host, was"
+                        + " 'ftp://example.test/x'",
                 refused.getMessage());
     }
 
