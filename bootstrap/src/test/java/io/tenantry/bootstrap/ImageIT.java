@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -123,11 +124,16 @@ class ImageIT {
                 HttpResponse<String> orders = http.send(HttpRequest.newBuilder(URI.create(served.url() + "/api/orders"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(401, orders.statusCode(), "the service answers, and asks for a token: " + orders.body());
-                long uid = ProcessHandle.allProcesses().filter(process -> process.info().command()
-                                .map(path -> path.endsWith("/opt/java/bin/java")).orElse(false))
-                        .filter(process -> process.info().arguments().map(List::of).orElse(List.of()).contains("serve"))
-                        .mapToLong(ImageIT::uid).filter(found -> found >= 0).findFirst().orElse(-1);
-                assertEquals(Long.parseLong(user[0]), uid, "the service runs as the image's user");
+                // unshare drops its parent-death signal with the user switch: the test stops the service itself
+                ProcessHandle service = served.handle().descendants().filter(process -> process.info().command()
+                        .map(path -> path.endsWith("/opt/java/bin/java")).orElse(false)).findFirst().orElseThrow();
+                try {
+                    assertEquals(Long.parseLong(user[0]), uid(service), "the service runs as the image's user");
+                } finally {
+                    service.destroy();
+                    assertTrue(service.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).get() != null,
+                            "SIGTERM stops the service");
+                }
             }
         }
     }

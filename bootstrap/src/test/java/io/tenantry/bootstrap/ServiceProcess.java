@@ -126,6 +126,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The process started, whose descendants are the service when the command wraps it (as {@code unshare} does). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public String name() {
         return name;
     }
