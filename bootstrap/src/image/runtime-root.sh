@@ -12,6 +12,10 @@ mkdir -p "$root/opt" "$root/etc" "$root/tmp" "$root/home/tenantry"
 find "$root/opt/java" -type f \( -name '*.so' -o -path "*/bin/*" \) -not -name "libawt_xawt.so" -not -name "libsplashscreen.so" -not -name "libjawt.so" -print0 |
   xargs -0 ldd 2> /dev/null | grep -o '/[^ ]*\.so[^ ]*' | grep -v "^$root" | sort -u |
   while read -r library; do cp --parents -L "$library" "$root"; done
+# loaded on demand, so ldd does not name it: glibc opens libgcc_s when a thread is cancelled or unwinds
+libgcc=$("$(command -v ldconfig || echo /sbin/ldconfig)" -p | awk '/libgcc_s.so.1 .*x86-64/ { print $NF; exit }')
+[ -n "$libgcc" ] && cp --parents -L "$libgcc" "$root"
+printf 'passwd: files\ngroup: files\nhosts: files dns\n' > "$root/etc/nsswitch.conf"
 echo "root:x:0:0:root:/root:/sbin/nologin" > "$root/etc/passwd"
 echo "tenantry:x:65532:65532:tenantry:/home/tenantry:/sbin/nologin" >> "$root/etc/passwd"
 printf 'root:x:0:\ntenantry:x:65532:\n' > "$root/etc/group"

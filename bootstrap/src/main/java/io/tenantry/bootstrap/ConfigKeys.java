@@ -1,12 +1,15 @@
 package io.tenantry.bootstrap;
 
+import io.tenantry.adapters.persistence.ConnectionUrls;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -63,10 +66,20 @@ final class ConfigKeys {
         return Set.copyOf(keys);
     }
 
+    /**
+     * What Kubernetes sets for a Service whose name starts with {@code tenantry} (service links): its address and
+     * ports, not a setting of ours. A bare {@code ..._PORT} counts only with a {@code tcp://}-like value.
+     */
+    private static final Pattern SERVICE_LINK = Pattern.compile(
+            "TENANTRY_(?:[A-Z0-9_]+_)?(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PORT_\\d+_(?:TCP|UDP|SCTP)(?:_[A-Z]+)?)");
+    private static final Pattern SERVICE_LINK_PORT = Pattern.compile("(?:tcp|udp|sctp)://.*");
+
     /** One warning per {@code TENANTRY_*} setting that Tenantry does not read, naming the closest known key. */
-    static List<String> unknown(Set<String> given) {
-        return given.stream().filter(key -> key.startsWith("TENANTRY_") && !key.startsWith(TEST_PREFIX))
-                .filter(key -> !KNOWN.contains(key)).sorted()
+    static List<String> unknown(Map<String, String> given) {
+        return given.keySet().stream().filter(key -> key.startsWith("TENANTRY_") && !key.startsWith(TEST_PREFIX))
+                .filter(key -> !KNOWN.contains(key))
+                .filter(key -> !SERVICE_LINK.matcher(key).matches() && !(key.endsWith("_PORT")
+                        && SERVICE_LINK_PORT.matcher(given.get(key)).matches())).sorted()
                 .map(key -> "unknown setting " + key + closest(key).map(near -> " (did you mean " + near + "?)")
                         .orElse(" (no setting of that name; see README.md, Configuration)"))
                 .toList();
@@ -94,8 +107,12 @@ final class ConfigKeys {
         if (SECRET_WORDS.stream().anyMatch(key::contains)) {
             return "****";
         }
-        if (key.endsWith("_URL") || key.equals("TENANTRY_DEDICATED_DATABASES")) {
-            return value.replaceAll("(?i)(password=)[^&,;]*", "$1****").replaceAll("(//[^/@:,]*:)[^@/,]*@", "$1****@");
+        if (key.equals("TENANTRY_WEBHOOK_URL")) {
+            // a webhook's path and query are often its credential (a chat service's hook token)
+            return ConnectionUrls.redacted(value).replaceFirst("^([^:/?#]+://[^/?#]*)[/?#].*$", "$1/****");
+        }
+        if (key.endsWith("_URL") || key.endsWith("_ENDPOINT") || key.equals("TENANTRY_DEDICATED_DATABASES")) {
+            return ConnectionUrls.redacted(value);
         }
         return value;
     }

@@ -58,6 +58,11 @@ public final class ConfigSource {
         return values.keySet();
     }
 
+    /** The settings as given, unstripped. */
+    Map<String, String> values() {
+        return values;
+    }
+
     /** The keys asked for so far. */
     Set<String> asked() {
         return Set.copyOf(asked);

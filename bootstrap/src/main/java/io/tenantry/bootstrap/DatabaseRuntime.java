@@ -1,5 +1,6 @@
 package io.tenantry.bootstrap;
 
+import io.tenantry.adapters.persistence.ConnectionUrls;
 import io.tenantry.adapters.persistence.postgres.DedicatedDatabases;
 import io.tenantry.adapters.persistence.postgres.EmbeddedDatabase;
 import io.tenantry.adapters.persistence.postgres.PostgresPersistence;
@@ -40,7 +41,8 @@ public final class DatabaseRuntime implements AutoCloseable {
         if (migrate) {
             migrate(settings, this.dedicated);
         } else {
-            LOG.info("serving {} as it is migrated (TENANTRY_DB_MIGRATE=false): no migrator login", settings.url());
+            LOG.debug("serving {} as it is migrated (TENANTRY_DB_MIGRATE=false): no migrator login",
+                    ConnectionUrls.redacted(settings.url()));
         }
         this.persistence = PostgresPersistence.start(settings, clock, IDEMPOTENCY_RETENTION);
     }
@@ -65,7 +67,7 @@ public final class DatabaseRuntime implements AutoCloseable {
     /** Migrates the shared database and every dedicated one, as the migrator; returns how many migrations ran. */
     static int migrate(PostgresSettings settings, DedicatedDatabases dedicated) {
         int migrations = new SchemaMigrator(settings).migrate();
-        LOG.info("database ready at {} ({} migrations applied)", settings.url(), migrations);
+        LOG.info("database ready at {} ({} migrations applied)", ConnectionUrls.redacted(settings.url()), migrations);
         dedicated.migrate();
         return migrations;
     }

@@ -58,7 +58,7 @@ public final class Main {
         String command = args.length == 0 ? "serve" : args[0];
         String[] options = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
         ConfigSource source = ConfigSource.fromEnvironment();
-        ConfigKeys.unknown(source.keys()).forEach(warning -> System.err.println("tenantry: warning: " + warning));
+        ConfigKeys.unknown(source.values()).forEach(warning -> System.err.println("tenantry: warning: " + warning));
         switch (command) {
             case "serve" -> serve(TenantryConfig.load(source));
             case "token" -> System.out.println(token(TenantryConfig.load(source), options));

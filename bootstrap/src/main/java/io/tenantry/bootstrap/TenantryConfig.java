@@ -195,6 +195,25 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         return source.getUrl("TENANTRY_WEBHOOK_URL", List.of("http", "https"));
     }
 
+    /**
+     * {@code TENANTRY_REDIS_URL}: {@code redis://}, {@code rediss://} (TLS), {@code valkey://} or {@code valkeys://},
+     * a host (names such as {@code redis_cache} included) and a port, optionally a user and password.
+     */
+    private static Optional<String> redisUrl(ConfigSource source) {
+        return source.get("TENANTRY_REDIS_URL").map(url -> {
+            if (!REDIS_URL.matcher(url).matches()) {
+                throw new IllegalArgumentException("TENANTRY_REDIS_URL must look like redis://host:6379 (or rediss://,"
+                        + " valkey://, valkeys://, with user:password@ before the host), was '"
+                        + ConfigKeys.masked("TENANTRY_REDIS_URL", url) + "'");
+            }
+            return url;
+        });
+    }
+
+    private static final java.util.regex.Pattern REDIS_URL =
+            java.util.regex.Pattern.compile("(?i)(redis|rediss|valkey|valkeys)://([^/?#]*@)?([\\w.-]+|\\[[0-9a-fA-F:.]+])"
+                    + ":\\d{1,5}(/\\d*)?");
+
     /** {@code TENANTRY_DB_URL}: PostgreSQL's JDBC URL, echoed with its password masked when refused. */
     private static Optional<String> databaseUrl(ConfigSource source) {
         return source.get("TENANTRY_DB_URL").map(url -> {
@@ -212,7 +231,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
      */
     private static void checkLogging(ConfigSource source) {
         source.getChoice("TENANTRY_LOG_FORMAT", "text", List.of("text", "json"));
-        source.getChoice("TENANTRY_LOG_LEVEL", "INFO", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF"));
+        source.getChoice("TENANTRY_LOG_LEVEL", "INFO", List.of("ALL", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF"));
     }
 
     /** {@code TENANTRY_QUOTA_FREE_BYTES} / {@code TENANTRY_QUOTA_FREE_FILES} etc. */
@@ -259,7 +278,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
     /** {@code TENANTRY_DB_CHECKOUT_MILLIS}: how long a request may wait for a pooled connection (then 503). */
     static Duration checkoutTimeout(ConfigSource source) {
         return Duration.ofMillis(source.getInt("TENANTRY_DB_CHECKOUT_MILLIS",
-                (int) PostgresSettings.DEFAULT_CHECKOUT_TIMEOUT.toMillis()));
+                (int) PostgresSettings.DEFAULT_CHECKOUT_TIMEOUT.toMillis(), 250, Integer.MAX_VALUE));
     }
 
     /**
@@ -283,7 +302,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
      * ({@code fail-open-local} or {@code fail-closed}) and {@code TENANTRY_EXPECTED_INSTANCES} (1).
      */
     private static Optional<RedisSettings> redis(ConfigSource source) {
-        return source.getUrl("TENANTRY_REDIS_URL", List.of("redis", "rediss")).map(url -> new RedisSettings(url.toString(),
+        return redisUrl(source).map(url -> new RedisSettings(url,
                 Duration.ofMillis(source.getInt("TENANTRY_REDIS_TIMEOUT_MILLIS", 50, 1, Integer.MAX_VALUE)),
                 RedisSettings.OutageMode.fromWireName(source.getChoice("TENANTRY_REDIS_OUTAGE_MODE", "fail-open-local",
                         List.of("fail-open-local", "fail-closed"))),
@@ -299,15 +318,13 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                         () -> new IllegalArgumentException("TENANTRY_S3_SECRET_KEY is required with TENANTRY_S3_ENDPOINT"))));
     }
 
-    /** {@code TENANTRY_STORAGE_DIR}, or a fresh temporary folder (files then last as long as the process). */
+    /**
+     * {@code TENANTRY_STORAGE_DIR}, or a folder of this process under the temporary directory. It is made on the
+     * first write, not here: a command that stores nothing ({@code config}, {@code token}) leaves nothing behind.
+     */
     private static Path storageRoot(ConfigSource source) {
-        return source.get("TENANTRY_STORAGE_DIR").map(Path::of).orElseGet(() -> {
-            try {
-                return Files.createTempDirectory("tenantry-storage");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a storage folder", e);
-            }
-        });
+        return source.get("TENANTRY_STORAGE_DIR").map(Path::of).orElseGet(() -> Path.of(
+                System.getProperty("java.io.tmpdir"), "tenantry-storage-" + ProcessHandle.current().pid()));
     }
 
     /**
@@ -335,7 +352,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
     private static JwtSettings jwt(ConfigSource source, boolean local) {
         String issuer = source.get("TENANTRY_JWT_ISSUER", "tenantry");
         String audience = source.get("TENANTRY_JWT_AUDIENCE", "tenantry-api");
-        Duration leeway = Duration.ofSeconds(source.getInt("TENANTRY_JWT_LEEWAY_SECONDS", 30));
+        Duration leeway = Duration.ofSeconds(source.getInt("TENANTRY_JWT_LEEWAY_SECONDS", 30, 0, 300));
         Duration maxLifetime = Duration.ofSeconds(source.getInt("TENANTRY_JWT_MAX_LIFETIME_SECONDS",
                 (int) JwtSettings.DEFAULT_MAX_LIFETIME.toSeconds(), 1, Integer.MAX_VALUE));
         JwtSettings.Algorithm algorithm = JwtSettings.Algorithm.valueOf(source.getChoice("TENANTRY_JWT_ALGORITHM", "HS256",

@@ -93,7 +93,7 @@ final class TenantsCommand {
 
     /** Starts the service's beans (no HTTP server), runs {@code work} as the operator, and stops them. */
     private <T> T asOperator(String reason, Function<AdminService, T> work) {
-        try (WeldContainer container = Tenantry.container(config)) {
+        try (WeldContainer container = Tenantry.container(config.migrated())) {
             AdminService admin = container.select(AdminService.class).get();
             RequestOrigin origin = new RequestOrigin(UUID.randomUUID().toString(), "cli", reason);
             return TenantContext.call(operator(config), origin, () -> work.apply(admin));

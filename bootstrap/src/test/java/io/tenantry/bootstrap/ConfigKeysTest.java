@@ -26,9 +26,23 @@ class ConfigKeysTest {
                         "unknown setting TENANTRY_LIMT_PRO (did you mean TENANTRY_LIMIT_PRO?)",
                         "unknown setting TENANTRY_WHATEVER_ELSE_ENTIRELY (no setting of that name; see README.md,"
                                 + " Configuration)"),
-                ConfigKeys.unknown(Set.of("TENANTRY_DB_UR", "TENANTRY_LIMT_PRO", "TENANTRY_WHATEVER_ELSE_ENTIRELY",
-                        "TENANTRY_DB_URL", "TENANTRY_TEST_PG_URL", "PATH")));
-        assertEquals(List.of(), ConfigKeys.unknown(ConfigKeys.KNOWN), "positive control: no known key warns");
+                ConfigKeys.unknown(Map.of("TENANTRY_DB_UR", "x", "TENANTRY_LIMT_PRO", "5",
+                        "TENANTRY_WHATEVER_ELSE_ENTIRELY", "x", "TENANTRY_DB_URL", "x", "TENANTRY_TEST_PG_URL", "x",
+                        "PATH", "/bin")));
+        Map<String, String> known = new HashMap<>();
+        ConfigKeys.KNOWN.forEach(key -> known.put(key, "x"));
+        assertEquals(List.of(), ConfigKeys.unknown(known), "positive control: no known key warns");
+    }
+
+    /** What Kubernetes sets for a Service named tenantry or tenantry-api is not a mistyped setting; a typo still is. */
+    @Test
+    void kubernetesServiceLinksAreNotWarnedAbout() {
+        assertEquals(List.of(), ConfigKeys.unknown(Map.of("TENANTRY_SERVICE_HOST", "10.0.0.7", "TENANTRY_SERVICE_PORT", "80",
+                "TENANTRY_SERVICE_PORT_HTTP", "80", "TENANTRY_PORT", "tcp://10.0.0.7:80", "TENANTRY_PORT_80_TCP",
+                "tcp://10.0.0.7:80", "TENANTRY_PORT_80_TCP_ADDR", "10.0.0.7", "TENANTRY_API_SERVICE_HOST", "10.0.0.8",
+                "TENANTRY_API_PORT", "tcp://10.0.0.8:80")));
+        assertEquals(List.of("unknown setting TENANTRY_HTPP_PORT (did you mean TENANTRY_HTTP_PORT?)"),
+                ConfigKeys.unknown(Map.of("TENANTRY_HTPP_PORT", "8081")), "positive control");
     }
 
     @Test
@@ -42,7 +56,13 @@ class ConfigKeysTest {
         assertEquals("acme=jdbc:postgresql://db/acme?password=****,globex=jdbc:postgresql://db/globex",
                 ConfigKeys.masked("TENANTRY_DEDICATED_DATABASES",
                         "acme=jdbc:postgresql://db/acme?password=x,globex=jdbc:postgresql://db/globex"));
+        assertEquals("redis://:****@cache:6379", ConfigKeys.masked("TENANTRY_REDIS_URL", "redis://:p@ss@cache:6379"));
+        assertEquals("http://minio:****@store:9000", ConfigKeys.masked("TENANTRY_S3_ENDPOINT", "http://minio:pw@store:9000"));
+        assertEquals("https://hooks.example.com/****",
+                ConfigKeys.masked("TENANTRY_WEBHOOK_URL", "https://hooks.example.com/services/T0/B0/s3cr3t?token=x"));
         assertEquals("8080", ConfigKeys.masked("TENANTRY_HTTP_PORT", "8080"), "positive control: the rest is shown");
+        assertEquals("https://s3.eu-west-1.amazonaws.com", ConfigKeys.masked("TENANTRY_S3_ENDPOINT",
+                "https://s3.eu-west-1.amazonaws.com"), "positive control: a URL without a secret is shown whole");
         Map<String, String> set = Map.of("TENANTRY_JWT_SECRET", "s".repeat(40), "TENANTRY_HTTP_PORT", "9000");
         List<String> lines = ConfigKeys.describe(new ConfigSource(set)).toList();
         assertTrue(lines.contains("TENANTRY_JWT_SECRET=****") && lines.contains("TENANTRY_HTTP_PORT=9000")

@@ -135,8 +135,13 @@ class DeployGuideIT {
                         + String.join("\n", outputs.get(i)) + "\nbut the guide says\n"
                         + String.join("\n", steps.get(i).expected()));
             }
-            assertFalse(output.contains("owner-" + suffix) || output.contains("app-" + suffix),
-                    "no password is printed by any step");
+            String served = Files.readString(folder.resolve("serve.log"));
+            List<String> secrets = List.of("owner-" + suffix, "app-" + suffix, "bypass-" + suffix,
+                    "a-deployment-guide-secret-" + suffix);
+            assertTrue(secrets.stream().allMatch(script.toString()::contains), "positive control: the site's block holds them");
+            for (String secret : secrets) {
+                assertFalse(output.contains(secret) || served.contains(secret), "no step and no log prints " + secret);
+            }
         } finally {
             stopServer(folder);
             TestFolders.delete(folder);

@@ -11,13 +11,18 @@ final class TestFolders {
     private TestFolders() {
     }
 
-    /** Deletes {@code folder} and everything in it; a symbolic link inside is removed, not followed. */
+    /**
+     * Deletes {@code folder} and everything in it; a symbolic link inside is removed, not followed. What cannot be
+     * deleted fails the test, so that a test cannot leave files (or a mount) behind unnoticed.
+     */
     static void delete(Path folder) throws IOException {
         if (folder == null || !Files.exists(folder)) {
             return;
         }
         try (var files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tenantry.adapters.persistence.postgres;
 
+import io.tenantry.adapters.persistence.ConnectionUrls;
 import io.tenantry.application.health.DependencyUnavailable;
 import io.tenantry.kernel.context.TenantId;
 import org.slf4j.Logger;
@@ -271,7 +272,7 @@ public final class DedicatedDatabases implements AutoCloseable {
         PostgresSettings on = requireServer();
         java.util.regex.Matcher url = DATABASE_IN_URL.matcher(on.url());
         if (!url.matches()) {
-            throw new IllegalStateException("cannot tell the database in " + on.url());
+            throw new IllegalStateException("cannot tell the database in " + ConnectionUrls.redacted(on.url()));
         }
         return new PostgresSettings(url.group(1) + identifier(database) + url.group(3), on.migrator(), on.app(),
                 on.bypass(), on.appPoolSize(), on.bypassPoolSize(), false, on.checkoutTimeout(),

@@ -1,6 +1,7 @@
 package io.tenantry.adapters.persistence.redis;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tenantry.adapters.persistence.ConnectionUrls;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tenantry.adapters.persistence.memory.InMemoryRateLimiter;
 import io.tenantry.adapters.persistence.resilience.ProbedBreaker;
@@ -39,7 +40,7 @@ public final class RedisAdapters implements AutoCloseable {
         this.client = client;
         this.settings = settings;
         OutageTolerantTenantCache[] cache = new OutageTolerantTenantCache[1];
-        this.breaker = new ProbedBreaker("Redis at " + settings.url(), this::answersPing, PROBE_INTERVAL,
+        this.breaker = new ProbedBreaker("Redis at " + ConnectionUrls.redacted(settings.url()), this::answersPing, PROBE_INTERVAL,
                 () -> cache[0].catchUp());
         RedisCalls calls = new RedisCalls(meters);
         this.leases = new LeasedRateLimiter(new RedisRateLimiter(client, prefix + "limits:", calls));
