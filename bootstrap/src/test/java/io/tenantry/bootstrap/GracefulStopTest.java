@@ -43,6 +43,7 @@ class GracefulStopTest {
         try (TestDatabase database = TestDatabase.create(4)) {
             int port = freePort();
             Path log = Files.createTempFile("tenantry-serve", ".log");
+            log.toFile().deleteOnExit();
             Process serve = startServe(database.settings(), port, log);
             try {
                 Api api = new Api("http://127.0.0.1:" + port);

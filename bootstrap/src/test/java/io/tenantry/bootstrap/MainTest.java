@@ -97,7 +97,7 @@ class MainTest {
     private record Serve(Process process, Path out, Path err) {
 
         static Serve start(int port) throws IOException {
-            Path folder = Files.createTempDirectory("tenantry-main");
+            Path folder = TestFolders.temporary("tenantry-main");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve").directory(folder.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("TENANTRY_"));

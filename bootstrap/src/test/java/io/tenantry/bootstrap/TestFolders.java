@@ -11,6 +11,19 @@ final class TestFolders {
     private TestFolders() {
     }
 
+    /** A new temporary folder, deleted with what it holds when the test JVM ends (for folders shared by a class). */
+    static Path temporary(String prefix) throws IOException {
+        Path folder = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                delete(folder);
+            } catch (IOException | RuntimeException leftBehind) {
+                System.err.println("could not delete " + folder + ": " + leftBehind);
+            }
+        }, "delete-" + folder.getFileName()));
+        return folder;
+    }
+
     /**
      * Deletes {@code folder} and everything in it; a symbolic link inside is removed, not followed. What cannot be
      * deleted fails the test, so that a test cannot leave files (or a mount) behind unnoticed.

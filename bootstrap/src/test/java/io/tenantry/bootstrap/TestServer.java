@@ -114,7 +114,7 @@ final class TestServer {
 
     private static java.nio.file.Path temporaryStorage() {
         try {
-            return java.nio.file.Files.createTempDirectory("tenantry-test-storage");
+            return TestFolders.temporary("tenantry-test-storage");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

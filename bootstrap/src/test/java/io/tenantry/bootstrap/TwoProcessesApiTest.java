@@ -42,7 +42,7 @@ class TwoProcessesApiTest {
             String quietTenant = "quiet-" + run;
             database.execute("INSERT INTO tenants (id, name, tier, status) VALUES ('" + busyTenant + "', 'Busy', 'pro', 'active'),"
                     + " ('" + quietTenant + "', 'Quiet', 'pro', 'active')");
-            Path storage = Files.createTempDirectory("tenantry-two-processes");
+            Path storage = TestFolders.temporary("tenantry-two-processes");
             Map<String, String> environment = ServiceProcess.serving(database.settings(), TestServer.SECRET);
             environment.put("TENANTRY_REDIS_URL", TestRedis.url());
             environment.put("TENANTRY_LIMIT_PRO", String.valueOf(BUDGET));
