@@ -53,11 +53,6 @@ public final class ConfigSource {
         return new ConfigSource(merged);
     }
 
-    /** The keys that are set. */
-    public Set<String> keys() {
-        return values.keySet();
-    }
-
     /** The settings as given, unstripped. */
     Map<String, String> values() {
         return values;
@@ -80,6 +75,11 @@ public final class ConfigSource {
     /** A count, size or duration: never negative. */
     public int getInt(String key, int fallback) {
         return getInt(key, fallback, 0, Integer.MAX_VALUE);
+    }
+
+    /** An integer of at least {@code min}; anything else is refused with a message naming the setting. */
+    public int getInt(String key, int fallback, int min) {
+        return getInt(key, fallback, min, Integer.MAX_VALUE);
     }
 
     /** An integer from {@code min} to {@code max}; anything else is refused with a message naming the setting. */

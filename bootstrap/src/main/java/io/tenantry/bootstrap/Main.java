@@ -6,8 +6,6 @@ import io.tenantry.adapters.web.auth.JwtSettings;
 import io.tenantry.application.admin.AdminService;
 import io.tenantry.application.admin.AdminUseCases;
 import io.tenantry.application.order.OrderService;
-import io.tenantry.kernel.context.RequestOrigin;
-import io.tenantry.kernel.context.TenantContext;
 import io.tenantry.kernel.context.TenantId;
 import io.tenantry.kernel.context.TenantIdentity;
 import io.tenantry.kernel.context.Tier;
@@ -21,7 +19,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -171,17 +168,12 @@ public final class Main {
      */
     static String ensurePlatformTenant(TenantryConfig config) {
         TenantId platform = config.web().platform();
-        try (var container = Tenantry.container(config.migrated())) {
-            AdminService admin = container.select(AdminService.class).get();
-            var origin = new RequestOrigin(UUID.randomUUID().toString(), "cli",
-                    "migrate ensures the platform operators' tenant");
-            var outcome = TenantContext.call(TenantsCommand.operator(config), origin,
-                    () -> admin.provision(new AdminUseCases.ProvisionTenantCommand(platform, "Platform operators",
-                            Tier.ENTERPRISE)));
-            return outcome instanceof AdminUseCases.ProvisionOutcome.Provisioned
-                    ? "created the platform operators' tenant '" + platform.value() + "'"
-                    : "the platform operators' tenant '" + platform.value() + "' exists";
-        }
+        var outcome = TenantsCommand.asOperator(config, "migrate ensures the platform operators' tenant",
+                admin -> admin.provision(new AdminUseCases.ProvisionTenantCommand(platform, "Platform operators",
+                        Tier.ENTERPRISE)));
+        return outcome instanceof AdminUseCases.ProvisionOutcome.Provisioned
+                ? "created the platform operators' tenant '" + platform.value() + "'"
+                : "the platform operators' tenant '" + platform.value() + "' exists";
     }
 
     private static void tenants(TenantryConfig config, String[] options) {

@@ -157,16 +157,16 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                         source.get("TENANTRY_DB_APP_PASSWORD", "")),
                 new PostgresSettings.Login(source.get("TENANTRY_DB_BYPASS_USER", "tenantry_bypass"),
                         source.get("TENANTRY_DB_BYPASS_PASSWORD", "")),
-                source.getInt("TENANTRY_DB_POOL_SIZE", 10, 1, Integer.MAX_VALUE), source.getInt("TENANTRY_DB_BYPASS_POOL_SIZE", 2, 1, Integer.MAX_VALUE),
+                source.getInt("TENANTRY_DB_POOL_SIZE", 10, 1), source.getInt("TENANTRY_DB_BYPASS_POOL_SIZE", 2, 1),
                 source.getBoolean("TENANTRY_DB_CREATE_ROLES", true), checkoutTimeout(source),
                 source.getBoolean("TENANTRY_DB_ALLOW_UNPATCHED_SERVER", false), workLimits(source)));
         String host = source.get("TENANTRY_HTTP_HOST", "127.0.0.1");
         JwtSettings jwt = jwt(source, database.isEmpty() && isLoopback(host));
         WebSettings web = new WebSettings(host,
-                source.getInt("TENANTRY_HTTP_PORT", 8080, 0, 65_535), source.getInt("TENANTRY_MAX_JSON_BYTES", (int) WebSettings.ONE_MIB, 1, Integer.MAX_VALUE),
+                source.getInt("TENANTRY_HTTP_PORT", 8080, 0, 65_535), source.getInt("TENANTRY_MAX_JSON_BYTES", (int) WebSettings.ONE_MIB, 1),
                 jwt, Duration.ofSeconds(source.getInt("TENANTRY_DRAIN_SECONDS", 10)),
                 TenantId.of(source.get("TENANTRY_PLATFORM_TENANT", "platform")),
-                source.getInt("TENANTRY_MAX_FILE_BYTES", (int) WebSettings.TEN_MIB, 1, Integer.MAX_VALUE),
+                source.getInt("TENANTRY_MAX_FILE_BYTES", (int) WebSettings.TEN_MIB, 1),
                 Duration.ofMillis(source.getInt("TENANTRY_READINESS_GRACE_MILLIS", 0)), latencyBuckets(source));
         return new TenantryConfig(web, database, source.get("TENANTRY_DATA_DIR").map(Path::of),
                 source.getBoolean("TENANTRY_DEMO", database.isEmpty()),
@@ -249,8 +249,8 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
     /** {@code TENANTRY_UPLOADS_PER_TENANT} (4) and {@code TENANTRY_UPLOADS_MAX} (64). */
     private static UploadBounds uploads(ConfigSource source) {
         UploadBounds defaults = UploadBounds.defaults();
-        return new UploadBounds(source.getInt("TENANTRY_UPLOADS_PER_TENANT", defaults.perTenant(), 1, Integer.MAX_VALUE),
-                source.getInt("TENANTRY_UPLOADS_MAX", defaults.total(), 1, Integer.MAX_VALUE));
+        return new UploadBounds(source.getInt("TENANTRY_UPLOADS_PER_TENANT", defaults.perTenant(), 1),
+                source.getInt("TENANTRY_UPLOADS_MAX", defaults.total(), 1));
     }
 
     /** {@code TENANTRY_DEDICATED_DATABASES=acme=jdbc:postgresql://db/acme,globex=jdbc:...}: same roles, own database. */
@@ -259,7 +259,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         source.get("TENANTRY_DEDICATED_DATABASES").ifPresent(spec -> {
             PostgresSettings template = shared.orElseThrow(() -> new IllegalArgumentException(
                     "TENANTRY_DEDICATED_DATABASES needs TENANTRY_DB_URL (the shared database)"));
-            int poolSize = source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE, 1, Integer.MAX_VALUE);
+            int poolSize = source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE, 1);
             for (String entry : spec.split(",")) {
                 String[] tenantAndUrl = entry.strip().split("=", 2);
                 if (tenantAndUrl.length != 2) {
@@ -270,15 +270,15 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
                         template.checkoutTimeout(), template.allowUnpatchedServer(), template.workLimits()));
             }
         });
-        return new Dedicated(databases, source.getInt("TENANTRY_DEDICATED_MAX_OPEN", Dedicated.DEFAULT_MAX_OPEN, 1, Integer.MAX_VALUE),
-                source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE, 1, Integer.MAX_VALUE),
-                source.getInt("TENANTRY_DB_MAX_CONNECTIONS", Dedicated.UNCAPPED, 1, Integer.MAX_VALUE));
+        return new Dedicated(databases, source.getInt("TENANTRY_DEDICATED_MAX_OPEN", Dedicated.DEFAULT_MAX_OPEN, 1),
+                source.getInt("TENANTRY_DEDICATED_POOL_SIZE", Dedicated.DEFAULT_POOL_SIZE, 1),
+                source.getInt("TENANTRY_DB_MAX_CONNECTIONS", Dedicated.UNCAPPED, 1));
     }
 
     /** {@code TENANTRY_DB_CHECKOUT_MILLIS}: how long a request may wait for a pooled connection (then 503). */
     static Duration checkoutTimeout(ConfigSource source) {
         return Duration.ofMillis(source.getInt("TENANTRY_DB_CHECKOUT_MILLIS",
-                (int) PostgresSettings.DEFAULT_CHECKOUT_TIMEOUT.toMillis(), 250, Integer.MAX_VALUE));
+                (int) PostgresSettings.DEFAULT_CHECKOUT_TIMEOUT.toMillis(), 250));
     }
 
     /**
@@ -289,10 +289,9 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
     static DatabaseWorkLimits workLimits(ConfigSource source) {
         DatabaseWorkLimits limits = DatabaseWorkLimits.defaults().waiting(checkoutTimeout(source));
         for (Tier tier : Tier.values()) {
-            limits = limits.with(tier, source.getInt("TENANTRY_DB_CONCURRENCY_" + tier.name(), limits.concurrency().get(tier), 1,
-                            Integer.MAX_VALUE),
+            limits = limits.with(tier, source.getInt("TENANTRY_DB_CONCURRENCY_" + tier.name(), limits.concurrency().get(tier), 1),
                     Duration.ofMillis(source.getInt("TENANTRY_STATEMENT_TIMEOUT_" + tier.name() + "_MILLIS",
-                            (int) limits.statementTimeout().get(tier).toMillis(), 1, Integer.MAX_VALUE)));
+                            (int) limits.statementTimeout().get(tier).toMillis(), 1)));
         }
         return limits;
     }
@@ -303,10 +302,10 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
      */
     private static Optional<RedisSettings> redis(ConfigSource source) {
         return redisUrl(source).map(url -> new RedisSettings(url,
-                Duration.ofMillis(source.getInt("TENANTRY_REDIS_TIMEOUT_MILLIS", 50, 1, Integer.MAX_VALUE)),
+                Duration.ofMillis(source.getInt("TENANTRY_REDIS_TIMEOUT_MILLIS", 50, 1)),
                 RedisSettings.OutageMode.fromWireName(source.getChoice("TENANTRY_REDIS_OUTAGE_MODE", "fail-open-local",
                         List.of("fail-open-local", "fail-closed"))),
-                source.getInt("TENANTRY_EXPECTED_INSTANCES", 1, 1, Integer.MAX_VALUE)));
+                source.getInt("TENANTRY_EXPECTED_INSTANCES", 1, 1)));
     }
 
     private static Optional<S3Settings> s3(ConfigSource source) {
@@ -333,16 +332,16 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
      * {@code TENANTRY_LIMIT_ORDERS_PLACE_PRO}, {@code TENANTRY_LIMIT_FILES_STORE_FREE}.
      */
     private static TierLimits limits(ConfigSource source) {
-        Duration window = Duration.ofSeconds(source.getInt("TENANTRY_LIMIT_WINDOW_SECONDS", 60, 1, Integer.MAX_VALUE));
+        Duration window = Duration.ofSeconds(source.getInt("TENANTRY_LIMIT_WINDOW_SECONDS", 60, 1));
         TierLimits limits = TierLimits.defaults();
         for (Tier tier : Tier.values()) {
             int fallback = (int) limits.budgetFor(tier).permits();
-            limits = limits.with(tier, new Budget(source.getInt("TENANTRY_LIMIT_" + tier.name(), fallback, 1, Integer.MAX_VALUE), window));
+            limits = limits.with(tier, new Budget(source.getInt("TENANTRY_LIMIT_" + tier.name(), fallback, 1), window));
             for (String operation : limits.operations().keySet()) {
                 String name = "TENANTRY_LIMIT_" + operation.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_")
                         + "_" + tier.name();
                 int ownFallback = (int) limits.budgetFor(operation, tier).orElseThrow().permits();
-                limits = limits.with(operation, tier, new Budget(source.getInt(name, ownFallback, 1, Integer.MAX_VALUE), window));
+                limits = limits.with(operation, tier, new Budget(source.getInt(name, ownFallback, 1), window));
             }
         }
         return limits;
@@ -354,7 +353,7 @@ public record TenantryConfig(WebSettings web, Optional<PostgresSettings> databas
         String audience = source.get("TENANTRY_JWT_AUDIENCE", "tenantry-api");
         Duration leeway = Duration.ofSeconds(source.getInt("TENANTRY_JWT_LEEWAY_SECONDS", 30, 0, 300));
         Duration maxLifetime = Duration.ofSeconds(source.getInt("TENANTRY_JWT_MAX_LIFETIME_SECONDS",
-                (int) JwtSettings.DEFAULT_MAX_LIFETIME.toSeconds(), 1, Integer.MAX_VALUE));
+                (int) JwtSettings.DEFAULT_MAX_LIFETIME.toSeconds(), 1));
         JwtSettings.Algorithm algorithm = JwtSettings.Algorithm.valueOf(source.getChoice("TENANTRY_JWT_ALGORITHM", "HS256",
                 java.util.Arrays.stream(JwtSettings.Algorithm.values()).map(Enum::name).toList()));
         if (algorithm == JwtSettings.Algorithm.HS256) {

@@ -91,8 +91,15 @@ final class TenantsCommand {
                 new CommandRefused("no tenant '" + id.value() + "'"))));
     }
 
-    /** Starts the service's beans (no HTTP server), runs {@code work} as the operator, and stops them. */
     private <T> T asOperator(String reason, Function<AdminService, T> work) {
+        return asOperator(config, reason, work);
+    }
+
+    /**
+     * Starts the service's beans (no HTTP server, no migration), runs {@code work} as the platform's operator with
+     * {@code reason} for the audit log (source {@code cli}), and stops them.
+     */
+    static <T> T asOperator(TenantryConfig config, String reason, Function<AdminService, T> work) {
         try (WeldContainer container = Tenantry.container(config.migrated())) {
             AdminService admin = container.select(AdminService.class).get();
             RequestOrigin origin = new RequestOrigin(UUID.randomUUID().toString(), "cli", reason);

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,11 +99,8 @@ class ConfigKeysTest {
     void theReadmeDocumentsExactlyTheKnownSettings() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
         String section = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## Modules"));
-        Set<String> documented = new TreeSet<>();
-        Matcher names = Pattern.compile("TENANTRY_[A-Z0-9_]*[A-Z0-9]").matcher(section);
-        while (names.find()) {
-            documented.add(names.group());
-        }
+        Set<String> documented = Pattern.compile("TENANTRY_[A-Z0-9_]*[A-Z0-9]").matcher(section).results()
+                .map(MatchResult::group).collect(Collectors.toCollection(TreeSet::new));
         Set<String> missing = new TreeSet<>();
         for (String key : ConfigKeys.KNOWN) {
             String free = key.replace("_ENTERPRISE", "_FREE").replace("_PRO", "_FREE");

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
@@ -55,12 +55,7 @@ class ImageIT {
     private static List<String> readmeJvmFlags() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
         String command = readme.substring(readme.indexOf("bin/java\""), readme.indexOf("-jar bootstrap/target/tenantry.jar serve"));
-        List<String> flags = new ArrayList<>();
-        Matcher flag = Pattern.compile("-X[^\\s\\\\]+").matcher(command);
-        while (flag.find()) {
-            flags.add(flag.group());
-        }
-        return flags;
+        return Pattern.compile("-X[^\\s\\\\]+").matcher(command).results().map(MatchResult::group).toList();
     }
 
     @Test
