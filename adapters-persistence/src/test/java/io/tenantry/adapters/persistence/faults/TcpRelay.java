@@ -162,6 +162,11 @@ public final class TcpRelay implements AutoCloseable {
                 server.setTcpNoDelay(true);
                 Link link = new Link(client, server);
                 links.add(link);
+                if (cut) {
+                    // accepted just before a cut that had already closed the links it saw
+                    link.close();
+                    continue;
+                }
                 link.start();
             } catch (IOException stopped) {
                 return;
